@@ -1,0 +1,269 @@
+"""Output checkers: a Python port of the Kattis default output validator, plus exact comparison.
+
+Semantics follow Kattis/problemtools support/default_validator/default_validator.cc:
+  * tokens are maximal runs of non-whitespace (C isspace: space, \\t, \\n, \\v, \\f, \\r);
+  * by default whitespace between tokens is ignored and tokens compare CASE-INSENSITIVELY
+    (ASCII strcasecmp); `case_sensitive` switches to exact token comparison and
+    `space_change_sensitive` requires every whitespace character to match exactly;
+  * with a float tolerance set, an expected token that parses completely as a finite C double
+    (sscanf "%lf" with nothing left over) must be matched by a float within
+    |exp - got| <= abs_tol or |exp - got| <= rel_tol * |exp|; other tokens (nan, inf, words)
+    are compared as strings.
+Everything works on bytes, so non-UTF-8 output never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# C locale isspace(); bytes.split() with no argument splits on exactly this set.
+_PIECE_RE = re.compile(rb"[ \t\n\v\f\r]+|[^ \t\n\v\f\r]+")
+# What strtod accepts as a finite number, anchored so trailing junk ("1e", "1,5") fails like
+# sscanf("%lf%10s") == 2 does. Bytes patterns keep \d ASCII-only (Python's float() is laxer:
+# it takes "1_000" and non-ASCII digits).
+_DEC_FLOAT_RE = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_HEX_FLOAT_RE = re.compile(
+    rb"[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?"
+)
+_TOLERANCE_FLAGS = ("float_absolute_tolerance", "float_relative_tolerance", "float_tolerance")
+_SHOW_MAX = 40  # characters of a token quoted in a message
+
+
+@dataclass(frozen=True)
+class ValidatorFlags:
+    """Settings of the Kattis default output validator.
+
+    Defaults match Kattis: case-insensitive, whitespace-change-insensitive, no float tolerance.
+    A tolerance of None means "not given"; Kattis treats a negative one the same way.
+    """
+
+    case_sensitive: bool = False
+    space_change_sensitive: bool = False
+    float_absolute_tolerance: float | None = None
+    float_relative_tolerance: float | None = None
+
+    @classmethod
+    def parse(cls, flags: str | list[str] | None) -> ValidatorFlags:
+        """Parse a `validator_flags` string such as "float_tolerance 1e-6 case_sensitive".
+
+        Raises ValueError on an unknown flag or a bad tolerance, as Kattis reports a judge error.
+        """
+        words = (flags.split() if isinstance(flags, str) else list(flags)) if flags else []
+        case_sensitive = space_sensitive = False
+        abs_tol: float | None = None
+        rel_tol: float | None = None
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if word == "case_sensitive":
+                case_sensitive = True
+            elif word == "space_change_sensitive":
+                space_sensitive = True
+            elif word in _TOLERANCE_FLAGS:
+                value = parse_float(words[i + 1].encode()) if i + 1 < len(words) else None
+                if value is None:
+                    raise ValueError(f"validator flag {word!r} needs a finite number after it")
+                i += 1
+                if word != "float_relative_tolerance":
+                    abs_tol = value
+                if word != "float_absolute_tolerance":
+                    rel_tol = value
+            else:
+                raise ValueError(f"unknown validator flag {word!r}")
+            i += 1
+        return cls(
+            case_sensitive=case_sensitive,
+            space_change_sensitive=space_sensitive,
+            # Negative means "off" in Kattis (it only uses a tolerance that is >= 0).
+            float_absolute_tolerance=abs_tol if abs_tol is not None and abs_tol >= 0 else None,
+            float_relative_tolerance=rel_tol if rel_tol is not None and rel_tol >= 0 else None,
+        )
+
+    @property
+    def abs_tol(self) -> float | None:
+        t = self.float_absolute_tolerance
+        return t if t is not None and t >= 0 else None
+
+    @property
+    def rel_tol(self) -> float | None:
+        t = self.float_relative_tolerance
+        return t if t is not None and t >= 0 else None
+
+    @property
+    def uses_floats(self) -> bool:
+        return self.abs_tol is not None or self.rel_tol is not None
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    accepted: bool
+    message: str  # why: "accepted", or the first difference found
+
+
+def parse_float(token: bytes) -> float | None:
+    """The value of `token` if Kattis would treat it as a float, else None (nan/inf excluded)."""
+    if _DEC_FLOAT_RE.fullmatch(token):
+        value = float(token)
+    elif _HEX_FLOAT_RE.fullmatch(token):
+        value = float.fromhex(token.decode("ascii"))
+    else:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _show(token: bytes) -> str:
+    text = token.decode("utf-8", errors="replace")
+    if len(text) > _SHOW_MAX:
+        text = text[:_SHOW_MAX] + "..."
+    return repr(text)
+
+
+def _compare_tokens(index: int, exp: bytes, got: bytes, flags: ValidatorFlags) -> str | None:
+    """None when the tokens match, else the reason (index is 1-based)."""
+    if flags.uses_floats:
+        exp_val = parse_float(exp)
+        if exp_val is not None:
+            got_val = parse_float(got)
+            if got_val is None:
+                return f"token {index}: expected float {_show(exp)}, got {_show(got)}"
+            diff = abs(exp_val - got_val)
+            abs_tol, rel_tol = flags.abs_tol, flags.rel_tol
+            if abs_tol is not None and diff <= abs_tol:
+                return None
+            if rel_tol is not None and diff <= rel_tol * abs(exp_val):
+                return None
+            return (
+                f"token {index}: expected {_show(exp)}, got {_show(got)} "
+                f"(difference {diff:.3g}, abs tol {abs_tol}, rel tol {rel_tol})"
+            )
+    same = exp == got if flags.case_sensitive else exp.lower() == got.lower()
+    return None if same else f"token {index}: expected {_show(exp)}, got {_show(got)}"
+
+
+def _check_tokens(output: bytes, expected: bytes, flags: ValidatorFlags) -> CheckResult:
+    got_tokens = output.split()
+    exp_tokens = expected.split()
+    for i, exp in enumerate(exp_tokens):
+        if i >= len(got_tokens):
+            if not got_tokens:
+                what = "output is empty" if not output else "output has no tokens"
+                return CheckResult(False, f"{what}; expected {len(exp_tokens)} tokens")
+            return CheckResult(
+                False,
+                f"output too short: {len(got_tokens)} tokens, expected {len(exp_tokens)} "
+                f"(next expected {_show(exp)})",
+            )
+        reason = _compare_tokens(i + 1, exp, got_tokens[i], flags)
+        if reason:
+            return CheckResult(False, reason)
+    if len(got_tokens) > len(exp_tokens):
+        extra = got_tokens[len(exp_tokens)]
+        return CheckResult(
+            False,
+            f"trailing output: {len(got_tokens) - len(exp_tokens)} extra tokens, "
+            f"first {_show(extra)}",
+        )
+    return CheckResult(True, "accepted")
+
+
+def _check_space_sensitive(output: bytes, expected: bytes, flags: ValidatorFlags) -> CheckResult:
+    # Kattis matches every whitespace char of the answer one-for-one and rejects any extra
+    # whitespace in the output, so the whitespace runs must be identical (trailing newline too).
+    got = _PIECE_RE.findall(output)
+    exp = _PIECE_RE.findall(expected)
+    token_no = 0
+    line = 1
+    for i, piece in enumerate(exp):
+        is_space = piece[:1].isspace()
+        if not is_space:
+            token_no += 1
+        if i >= len(got):
+            if is_space:
+                return CheckResult(False, f"line {line}: output ended, expected whitespace")
+            return CheckResult(False, f"output too short: missing token {token_no} {_show(piece)}")
+        mine = got[i]
+        if is_space != mine[:1].isspace():
+            where = f"line {line}"
+            if is_space:
+                return CheckResult(False, f"{where}: expected whitespace, got token {_show(mine)}")
+            return CheckResult(
+                False, f"{where}: space change: expected token {_show(piece)}, got whitespace"
+            )
+        if is_space:
+            if piece != mine:
+                return CheckResult(
+                    False, f"line {line}: space change: expected {piece!r}, got {mine!r}"
+                )
+            line += piece.count(b"\n")
+            continue
+        reason = _compare_tokens(token_no, piece, mine, flags)
+        if reason:
+            return CheckResult(False, reason)
+    if len(got) > len(exp):
+        extra = got[len(exp)]
+        if extra[:1].isspace():
+            return CheckResult(False, f"line {line}: space change: extra whitespace {extra!r}")
+        return CheckResult(False, f"trailing output: {_show(extra)}")
+    return CheckResult(True, "accepted")
+
+
+def check(output: bytes, expected: bytes, flags: ValidatorFlags) -> CheckResult:
+    """Judge `output` against the answer `expected` like the Kattis default validator."""
+    if flags.space_change_sensitive:
+        return _check_space_sensitive(output, expected, flags)
+    return _check_tokens(output, expected, flags)
+
+
+def exact_check(output: bytes, expected: bytes) -> CheckResult:
+    """Byte-exact comparison, ignoring only trailing whitespace at the end of the file."""
+    got = output.rstrip()
+    exp = expected.rstrip()
+    if got == exp:
+        return CheckResult(True, "accepted")
+    common = min(len(got), len(exp))
+    pos = next((i for i in range(common) if got[i] != exp[i]), common)
+    line = exp.count(b"\n", 0, pos) + 1
+    if pos == len(got):
+        return CheckResult(False, f"output too short: ends at byte {pos} (line {line})")
+    if pos == len(exp):
+        return CheckResult(False, f"output too long: extra bytes from byte {pos} (line {line})")
+    return CheckResult(
+        False,
+        f"byte {pos} (line {line}): expected {_show(exp[pos : pos + 10])}, "
+        f"got {_show(got[pos : pos + 10])}",
+    )
+
+
+def _round_float(value: float, flags: ValidatorFlags) -> str:
+    """Round to the decimal digits the tolerance makes meaningful, for a value of this size."""
+    tol = max(flags.abs_tol or 0.0, (flags.rel_tol or 0.0) * abs(value))
+    if tol <= 0:
+        return repr(value + 0.0)  # exact numeric comparison: "1" and "1.00" still agree
+    digits = math.floor(-math.log10(tol) + 1e-9)
+    # repr of the rounded float is canonical; + 0.0 folds -0.0 into 0.0.
+    return repr(round(value, digits) + 0.0)
+
+
+def _normalise_token(token: bytes, flags: ValidatorFlags) -> bytes:
+    if flags.uses_floats:
+        value = parse_float(token)
+        if value is not None:
+            return _round_float(value, flags).encode()
+    return token if flags.case_sensitive else token.lower()
+
+
+def normalise(output: bytes, flags: ValidatorFlags) -> str:
+    """Canonical text of `output` for clustering: outputs `check` would accept against the same
+    answer usually normalise equally (floats near a rounding boundary are the known exception).
+    """
+    if flags.space_change_sensitive:
+        pieces = [
+            p if p[:1].isspace() else _normalise_token(p, flags) for p in _PIECE_RE.findall(output)
+        ]
+        data = b"".join(pieces)
+    else:
+        data = b" ".join(_normalise_token(t, flags) for t in output.split())
+    # backslashreplace keeps distinct invalid bytes distinct (errors="replace" would merge them).
+    return data.decode("utf-8", errors="backslashreplace")

@@ -1,0 +1,236 @@
+"""Sampling: turn a Problem into many candidate programs.
+
+prompt (chat messages) -> Sampler.sample(...) -> raw completions -> extract_program -> Program.
+The only Sampler here is in-process vLLM (`vllm.LLM`); it is imported lazily so that commands
+which do not sample never load torch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import yaml
+
+from sandbox.jobs import Program
+from solver.problem import Problem
+
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
+
+
+@dataclass(frozen=True)
+class ModelProfile:
+    """How to prompt one family of models (configs/models/NAME.yaml)."""
+
+    name: str
+    system_prompt: str
+    worked_example: list[dict[str, str]] = field(default_factory=list)  # chat turns shown first
+    user_template: str = "{statement}"
+    language: str = "python3"
+    max_tokens: int = 512
+    stop: list[str] = field(default_factory=list)
+    # Text the assistant's reply starts with (e.g. an opened code fence). The model continues it,
+    # so with stop ["```"] a completion is exactly one program and no tokens go on prose.
+    assistant_prefix: str = ""
+
+    @classmethod
+    def load(cls, name: str) -> ModelProfile:
+        path = CONFIG_DIR / "models" / f"{name}.yaml"
+        if not path.exists():
+            raise ValueError(f"no model profile {name!r} (looked for {path})")
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return cls(name=name, **data)
+
+
+@dataclass(frozen=True)
+class SamplingOptions:
+    """What to ask the model for. Defaults suit small models on CPU."""
+
+    model: str = "embedded:smollm2-135m-instruct"  # HF id, local path, or the embedded default
+    profile: str = "default"  # configs/models/<profile>.yaml
+    samples: int = 64
+    temperature: float = 0.8
+    top_p: float = 0.95
+    max_tokens: int | None = None  # None: the profile's
+    seed: int | None = None  # ignored on CPU, where vLLM rejects per-request seeds
+    gpu_memory_utilization: float | None = None  # None: 0.3 on CPU (a share of RAM), 0.9 on GPU
+    tensor_parallel_size: int = 1
+    max_model_len: int = 4096
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One raw completion and what was extracted from it."""
+
+    index: int
+    text: str
+    finished: bool  # False when the model ran out of tokens (the code is likely cut off)
+    program: Program | None  # None when no usable code was found
+
+
+class Sampler(Protocol):
+    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+        """Return n completions of one chat, each (text, finished normally)."""
+        ...
+
+
+def statement_for_prompt(problem: Problem) -> str:
+    """The statement as the model sees it: text, limits and the examples (never hidden tests)."""
+    parts = [f"# {problem.title}", "", problem.statement.strip(), ""]
+    parts.append(
+        f"Time limit: {problem.time_limit_s:g} seconds. Memory limit: {problem.memory_limit_mb} MB."
+    )
+    for number, example in enumerate(problem.examples, 1):
+        parts += [
+            "",
+            f"Example {number} input:",
+            "```",
+            example.input.decode("utf-8", "replace").rstrip("\n"),
+            "```",
+            f"Example {number} output:",
+            "```",
+            example.output.decode("utf-8", "replace").rstrip("\n"),
+            "```",
+        ]
+    return "\n".join(parts)
+
+
+def build_messages(problem: Problem, profile: ModelProfile) -> list[dict[str, str]]:
+    messages = [{"role": "system", "content": profile.system_prompt.strip()}]
+    messages += profile.worked_example
+    user = profile.user_template.format(statement=statement_for_prompt(problem))
+    messages.append({"role": "user", "content": user})
+    if profile.assistant_prefix:
+        messages.append({"role": "assistant", "content": profile.assistant_prefix})
+    return messages
+
+
+FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+#-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
+
+
+def extract_program(text: str, language: str = "python3") -> Program | None:
+    """The program in a completion: the first fenced block tagged with the language, else the
+    longest untagged block, else the whole text if it looks like code.
+
+    Returns None when nothing that could be code is there.
+    """
+    blocks = [(tag.lower(), body) for tag, body in FENCE.findall(text) if body.strip()]
+    tags = {"python", "python3", "py"} if language == "python3" else {"cpp", "c++", "cc", "cxx"}
+    tagged = [body for tag, body in blocks if tag in tags]
+    untagged = [body for tag, body in blocks if not tag]
+    if tagged:
+        code = tagged[0]
+    elif untagged:
+        code = max(untagged, key=len)
+    elif not blocks and language == "python3" and looks_like_python(text):
+        code = text
+    else:
+        return None
+    code = code.strip("\n") + "\n"
+    return Program(language=language, source=code)
+
+
+def looks_like_python(text: str) -> bool:
+    return bool(re.search(r"^\s*(import |from |def |print\(|for |while |[a-z_]+\s*=)", text, re.M))
+
+
+def normalised_hash(program: Program) -> str:
+    """Hash of the source with comments, blank lines and trailing spaces removed: for dedupe."""
+    lines = []
+    for line in program.source.splitlines():
+        if program.language == "python3":
+            stripped = line.rstrip()
+            if stripped.lstrip().startswith("#"):
+                continue
+        else:
+            stripped = re.sub(r"//.*$", "", line).rstrip()
+        if stripped.strip():
+            lines.append(stripped)
+    digest = hashlib.sha256(("\n".join(lines) + program.language).encode()).hexdigest()
+    return digest[:16]
+
+
+def draw_samples(
+    problem: Problem, sampler: Sampler, profile: ModelProfile, count: int
+) -> list[Sample]:
+    messages = build_messages(problem, profile)
+    samples = []
+    for index, (text, finished) in enumerate(sampler.complete(messages, count)):
+        if profile.assistant_prefix:
+            # Put the prefix back (and close a fence the stop sequence swallowed).
+            text = profile.assistant_prefix + text + ("\n```" if finished else "")
+        program = extract_program(text, profile.language) if finished else None
+        samples.append(Sample(index=index, text=text, finished=finished, program=program))
+    return samples
+
+
+def on_cpu() -> bool:
+    try:
+        import torch
+
+        return not torch.cuda.is_available()
+    except ImportError:
+        return True
+
+
+class VllmSampler:
+    """In-process vLLM. One engine per process: build it once, sample many problems."""
+
+    def __init__(self, model_path: str, options: SamplingOptions, profile: ModelProfile) -> None:
+        # The engine core in its own process needs `spawn`; keeping it in-process avoids that
+        # and costs nothing for one caller.
+        os.environ.setdefault("VLLM_ENABLE_V1_MULTIPROCESSING", "0")
+        from vllm import LLM
+
+        self.options = options
+        self.profile = profile
+        self.cpu = on_cpu()
+        utilisation = options.gpu_memory_utilization or (0.3 if self.cpu else 0.9)
+        self.llm = LLM(
+            model=model_path,
+            gpu_memory_utilization=utilisation,
+            tensor_parallel_size=options.tensor_parallel_size,
+            max_model_len=options.max_model_len,
+            seed=options.seed if options.seed is not None else 0,
+        )
+
+    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+        from vllm import SamplingParams
+
+        params = SamplingParams(
+            n=n,
+            temperature=self.options.temperature,
+            top_p=self.options.top_p,
+            max_tokens=self.options.max_tokens or self.profile.max_tokens,
+            stop=self.profile.stop or None,
+            # Per-request seeds are rejected on CPU; the engine seed makes runs repeatable there.
+            seed=None if self.cpu else self.options.seed,
+        )
+        continuing = messages[-1]["role"] == "assistant"
+        outputs = self.llm.chat(
+            [messages],
+            params,
+            use_tqdm=False,
+            add_generation_prompt=not continuing,
+            continue_final_message=continuing,
+        )
+        return [(out.text, out.finish_reason == "stop") for out in outputs[0].outputs]
+
+
+def programs_from(samples: Sequence[Sample]) -> list[tuple[Program, list[int]]]:
+    """Unique programs (by normalised source) with the indices of the samples that gave them."""
+    seen: dict[str, tuple[Program, list[int]]] = {}
+    for sample in samples:
+        if sample.program is None:
+            continue
+        key = normalised_hash(sample.program)
+        if key in seen:
+            seen[key][1].append(sample.index)
+        else:
+            seen[key] = (sample.program, [sample.index])
+    return list(seen.values())
