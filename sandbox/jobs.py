@@ -15,7 +15,7 @@ LANGUAGES = ("python3", "cpp17")
 class Verdict(str, Enum):
     """Outcome of one run. OK means the program ran within limits; WA is only set by a checker."""
 
-    OK = "OK"  # ran to completion with exit code 0 (output not yet checked, or checked and accepted)
+    OK = "OK"  # exited with code 0 (output not checked yet, or checked and accepted)
     WA = "WA"  # wrong answer, decided by a checker
     TLE = "TLE"  # CPU time or wall time over the limit
     MLE = "MLE"  # memory over the limit

@@ -23,7 +23,7 @@ from sandbox.jobs import Job, RunResult, Verdict
 
 RUNNER_SOURCE = (Path(__file__).parent / "runner.py").read_text(encoding="utf-8")
 LABEL = "cpsolve.sandbox"
-DEFAULT_IMAGE = "cpsolve-sandbox:latest"
+DEFAULT_IMAGE = "cpsolve-sandbox:1"  # bump when the image's contents change
 
 
 class SandboxError(Exception):
@@ -52,7 +52,7 @@ def docker_client():
     try:
         client = docker.from_env(timeout=120)
         client.ping()
-    except Exception as error:  # noqa: BLE001 - docker-py raises many kinds here
+    except Exception as error:
         raise SandboxError(
             f"no Docker engine answers ({type(error).__name__}); start one (e.g. `dockerd &` as "
             "root) or run `make demo`, which sets it up"
@@ -103,7 +103,7 @@ class Worker:
                 user="0",
             )["Id"]
             raw = self.client.api.exec_start(exec_id, socket=True)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.close()
             raise SandboxError(f"could not start a sandbox container: {error}") from error
         self.sock = raw._sock
@@ -164,7 +164,8 @@ class Worker:
             except (OSError, ConnectionError, ValueError, SandboxError) as error:
                 self.close()
                 if attempt == 2:
-                    raise SandboxError(f"sandbox worker failed twice on one job: {error}") from error
+                    message = f"sandbox worker failed twice on one job: {error}"
+                    raise SandboxError(message) from error
                 self.start()
         raise AssertionError("unreachable")
 
@@ -210,7 +211,7 @@ class DockerPool:
         remove_orphans(self.client)
         try:
             self.client.images.get(self.options.image)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             raise SandboxError(
                 f"sandbox image {self.options.image} is missing; run `cpsolve sandbox build`"
             ) from error

@@ -1,0 +1,58 @@
+"""Reporting: the result as JSON and as files. (Rendering for a screen lives in cli/.)"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from solver.solve import SolveResult
+
+EXTENSIONS = {"python3": "py", "cpp17": "cpp"}
+
+
+def candidate_filename(rank: int, language: str) -> str:
+    return f"rank{rank:02d}.{EXTENSIONS.get(language, 'txt')}"
+
+
+def result_json(result: SolveResult, out_dir: Path | None = None) -> dict:
+    problem = result.problem
+    candidates = []
+    for chosen in result.candidates:
+        entry = {
+            "rank": chosen.rank,
+            "language": chosen.program.language,
+            "source": chosen.program.source,
+            "cluster_size": chosen.cluster_size,
+            "cluster_members": chosen.cluster_members,
+            "sample_ids": chosen.sample_ids,
+            "hidden_verdict": chosen.hidden_verdict.value if chosen.hidden_verdict else None,
+            "hidden_passed": chosen.hidden_passed,
+        }
+        if out_dir is not None:
+            entry["file"] = str(out_dir / candidate_filename(chosen.rank, chosen.program.language))
+        candidates.append(entry)
+    has_verdicts = bool(problem.hidden) and any(c["hidden_verdict"] for c in candidates)
+    return {
+        "problem": {"id": problem.id, "title": problem.title, "hidden_tests": len(problem.hidden)},
+        "candidates": candidates,
+        "stats": asdict(result.stats),
+        # null where the problem has no hidden tests to tell by
+        "solved_at_1": (candidates[0]["hidden_verdict"] == "OK") if has_verdicts else None,
+        "solved_at_10": (
+            any(c["hidden_verdict"] == "OK" for c in candidates[:10]) if has_verdicts else None
+        ),
+    }
+
+
+def write_candidates(result: SolveResult, out_dir: Path) -> Path:
+    """Write rankNN.py/.cpp and result.json into out_dir; return out_dir."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob("rank[0-9][0-9].*"):
+        stale.unlink()
+    for chosen in result.candidates:
+        path = out_dir / candidate_filename(chosen.rank, chosen.program.language)
+        path.write_text(chosen.program.source, encoding="utf-8")
+    data = result_json(result, out_dir)
+    (out_dir / "result.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return out_dir

@@ -1,0 +1,91 @@
+"""Unit tests for prompts, code extraction and dedupe (no model needed)."""
+
+from __future__ import annotations
+
+from sandbox.jobs import Program
+from solver.problem import load_problem
+from solver.sampling import (
+    ModelProfile,
+    Sample,
+    build_messages,
+    draw_samples,
+    extract_program,
+    normalised_hash,
+    programs_from,
+)
+
+
+def test_extract_prefers_first_python_block():
+    text = "Here:\n```python\nprint(1)\n```\nor\n```python\nprint(2)\nprint(3)\n```\n"
+    assert extract_program(text).source == "print(1)\n"
+
+
+def test_extract_untagged_block_and_bare_code():
+    assert extract_program("```\nx = int(input())\nprint(x)\n```").source.startswith("x = int")
+    assert extract_program("n = int(input())\nprint(n * 2)\n").source.startswith("n = int")
+
+
+def test_extract_unclosed_fence_keeps_code():
+    assert extract_program("```python\nprint(input())\n").source == "print(input())\n"
+
+
+def test_extract_nothing_from_prose():
+    assert extract_program("I cannot solve this problem, sorry.") is None
+
+
+def test_extract_cpp_block():
+    program = extract_program("```cpp\nint main(){}\n```", language="cpp17")
+    assert program == Program("cpp17", "int main(){}\n")
+
+
+def test_normalised_hash_ignores_comments_and_blank_lines():
+    a = Program("python3", "# read\nx = int(input())\n\nprint(x)   \n")
+    b = Program("python3", "x = int(input())\nprint(x)\n")
+    c = Program("python3", "x = int(input())\nprint(x + 1)\n")
+    assert normalised_hash(a) == normalised_hash(b) != normalised_hash(c)
+
+
+def test_programs_from_dedupes_and_keeps_sample_ids():
+    same = Program("python3", "print(1)\n")
+    other = Program("python3", "print(2)\n")
+    samples = [
+        Sample(0, "", True, same),
+        Sample(1, "", True, None),
+        Sample(2, "", True, Program("python3", "# c\nprint(1)\n")),
+        Sample(3, "", True, other),
+    ]
+    unique = programs_from(samples)
+    assert [(p.source, ids) for p, ids in unique] == [("print(1)\n", [0, 2]), ("print(2)\n", [3])]
+
+
+def test_prompt_shows_examples_never_hidden_tests(problems_dir):
+    problem = load_problem(problems_dir / "sum-of-two")
+    assert problem.hidden
+    prompt = "\n".join(m["content"] for m in build_messages(problem, ModelProfile.load("default")))
+    for example in problem.examples:
+        assert example.input.decode().strip() in prompt
+    for hidden in problem.hidden:
+        assert hidden.input.decode().strip() not in prompt
+
+
+class ScriptedSampler:
+    """Stands in for a model in unit tests: returns fixed completions."""
+
+    def __init__(self, completions):
+        self.completions = completions
+        self.seen = None
+
+    def complete(self, messages, n):
+        self.seen = messages
+        return self.completions[:n]
+
+
+def test_draw_samples_drops_truncated_and_restores_prefix(problems_dir):
+    problem = load_problem(problems_dir / "sum-of-two")
+    profile = ModelProfile.load("default")
+    sampler = ScriptedSampler([("print(1)\n", True), ("print(2", False)])
+    samples = draw_samples(problem, sampler, profile, 2)
+    assert samples[0].program is not None and samples[0].program.source == "print(1)\n"
+    assert samples[1].program is None and not samples[1].finished
+    if profile.assistant_prefix:
+        assert sampler.seen[-1] == {"role": "assistant", "content": profile.assistant_prefix}
