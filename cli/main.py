@@ -8,9 +8,11 @@ inside commands so that `cpsolve --help` is instant.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -83,9 +85,35 @@ def guarded(debug: bool, action):
 
 
 def quiet_libraries() -> None:
-    os.environ.setdefault("VLLM_LOGGING_LEVEL", "WARNING")
+    # vLLM logs to stdout by default, which is where our data goes.
+    os.environ.setdefault("VLLM_LOGGING_STREAM", "ext://sys.stderr")
+    os.environ.setdefault("VLLM_LOGGING_LEVEL", "ERROR")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@contextlib.contextmanager
+def stderr_to_log(log_path: Path, enabled: bool):
+    """Send what libraries write to fd 2 (torch's C++ warnings, load bars) to a log file.
+
+    On failure the log's last lines are kept in the file and named in the error.
+    """
+    if not enabled:
+        yield
+        return
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log_path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 @app.command()
@@ -109,7 +137,7 @@ def solve(
 
     def run() -> int:
         from sandbox.pool import DockerPool, SandboxOptions
-        from solver.models import resolve_model
+        from solver.models import ModelError, cache_dir, resolve_model
         from solver.problem import load_problem
         from solver.reporting import result_json, write_candidates
         from solver.sampling import ModelProfile, SamplingOptions, draw_samples
@@ -136,8 +164,13 @@ def solve(
         with DockerPool(sandbox) as pool:
             err.print(f"[bold]{problem.title}[/bold]: sampling {sampling.samples} programs "
                       f"with {sampling.model}")
-            sampler = get_sampler(resolve_model(sampling.model), sampling, prompt_profile)
-            drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples)
+            engine_log = cache_dir() / "engine.log"
+            with stderr_to_log(engine_log, enabled=not debug):
+                try:
+                    sampler = get_sampler(resolve_model(sampling.model), sampling, prompt_profile)
+                    drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples)
+                except ModelError as error:
+                    raise ModelError(f"{error} (details in {engine_log})") from error
             save_samples(target, drawn)
             selection = SelectionOptions(
                 top_k=top or defaults["top_k"],

@@ -85,11 +85,13 @@ def build_with_debootstrap(tag: str, log: Callable[[str], None]) -> None:
         archive = Path(work) / "root.tar"
         subprocess.run(["tar", "-C", str(root), "-cf", str(archive), "."], check=True)
         repository, _, version = tag.partition(":")
-        with open(archive, "rb") as stream:
-            client.api.import_image_from_stream(
-                stream, repository=repository, tag=version or "latest",
+        try:
+            client.api.import_image_from_file(
+                str(archive), repository=repository, tag=version or "latest",
                 changes=['CMD ["sleep", "infinity"]'],
             )
+        except Exception as error:
+            raise SandboxError(f"docker import failed: {error}") from error
     if not image_exists(tag):
         raise SandboxError(f"docker import did not produce {tag}")
     log(f"built {tag} offline with debootstrap")

@@ -54,7 +54,7 @@ class SamplingOptions:
     model: str = "embedded:smollm2-135m-instruct"  # HF id, local path, or the embedded default
     profile: str = "default"  # configs/models/<profile>.yaml
     samples: int = 64
-    temperature: float = 0.8
+    temperature: float = 0.5
     top_p: float = 0.95
     max_tokens: int | None = None  # None: the profile's
     seed: int | None = None  # ignored on CPU, where vLLM rejects per-request seeds
