@@ -18,6 +18,7 @@ from typing import Protocol
 import yaml
 
 from sandbox.jobs import Program
+from solver.models import ModelError
 from solver.problem import Problem
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
@@ -234,3 +235,26 @@ def programs_from(samples: Sequence[Sample]) -> list[tuple[Program, list[int]]]:
         else:
             seen[key] = (sample.program, [sample.index])
     return list(seen.values())
+
+
+_SAMPLERS: dict[tuple, VllmSampler] = {}
+
+
+def shared_sampler(
+    model_path: str, options: SamplingOptions, profile: ModelProfile
+) -> VllmSampler:
+    """One vLLM engine per process and model: tests and repeated calls reuse it.
+
+    Engine start costs ~30 s on CPU, so `solve` on many problems (and a test run) pays it once.
+    """
+    key = (model_path, options.gpu_memory_utilization, options.tensor_parallel_size)
+    sampler = _SAMPLERS.get(key)
+    if sampler is None:
+        try:
+            sampler = VllmSampler(model_path, options, profile)
+        except Exception as error:
+            raise ModelError(f"could not load model {model_path}: {error}") from error
+        _SAMPLERS[key] = sampler
+    sampler.options = options
+    sampler.profile = profile
+    return sampler

@@ -1,0 +1,137 @@
+"""Shared pieces of the command line: consoles, exit codes, clean failures, defaults.
+
+Exit codes: 0 ok; 1 nothing passed the examples; 2 usage or input error; 3 infrastructure error
+(no Docker engine, no image, a model that cannot be loaded).
+Data goes to stdout, progress and messages to stderr. Heavy imports (vllm, torch, docker) happen
+inside commands so that `cpsolve --help` is instant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import typer
+import yaml
+from rich.console import Console
+
+EXIT_OK, EXIT_NOTHING_PASSED, EXIT_INPUT, EXIT_INFRA = 0, 1, 2, 3
+CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 nothing passed the examples, 2 usage or input error, "
+    "3 infrastructure error (no Docker engine or image, model not loadable)."
+)
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class CliError(Exception):
+    """A clean, one-line failure with an exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def load_defaults() -> dict[str, Any]:
+    return yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8")) or {}
+
+
+def guarded(debug: bool, action):
+    """Run action(); turn known failures into one line and an exit code, never a traceback."""
+    from sandbox.pool import SandboxError
+    from solver.models import ModelError
+    from solver.problem import ProblemError
+
+    try:
+        return action()
+    except ProblemError as error:
+        if debug:
+            raise
+        fail(str(error), EXIT_INPUT)
+    except (SandboxError, ModelError) as error:
+        if debug:
+            raise
+        fail(str(error), EXIT_INFRA)
+    except CliError as error:
+        if debug:
+            raise
+        fail(str(error), error.code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+
+
+def quiet_libraries() -> None:
+    # vLLM logs to stdout by default, which is where our data goes.
+    os.environ.setdefault("VLLM_LOGGING_STREAM", "ext://sys.stderr")
+    os.environ.setdefault("VLLM_LOGGING_LEVEL", "ERROR")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@contextlib.contextmanager
+def stderr_to_log(log_path: Path, enabled: bool):
+    """Send what libraries write to fd 2 (torch's C++ warnings, load bars) to a log file.
+
+    On failure the log's last lines are kept in the file and named in the error.
+    """
+    if not enabled:
+        yield
+        return
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log_path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+class progress_display:  # noqa: N801 - used as a context manager like rich's own
+    """A rich progress bar per stage on stderr (plain lines when stderr is not a terminal)."""
+
+    def __enter__(self):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description:>14}"), BarColumn(), MofNCompleteColumn(),
+            console=err, transient=False, disable=not err.is_terminal,
+        )
+        self.tasks: dict[str, Any] = {}
+        self.progress.__enter__()
+        return self.update
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+            if not err.is_terminal:
+                err.print(f"{stage}: {total} runs")
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc_info) -> None:
+        self.progress.__exit__(*exc_info)
+
+
+def print_json(data: dict) -> None:
+    """Plain JSON on stdout: rich would wrap long lines at the console width."""
+    sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    sys.stdout.flush()
+
+
