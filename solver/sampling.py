@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -20,6 +20,7 @@ import yaml
 from sandbox.jobs import Program
 from solver.models import ModelError
 from solver.problem import Problem
+from solver.sample_cache import CachedCompletion, SampleCache
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
 
@@ -72,6 +73,7 @@ class Sample:
     text: str
     finished: bool  # False when the model ran out of tokens (the code is likely cut off)
     program: Program | None  # None when no usable code was found
+    from_cache: bool = False  # drawn by an earlier run (see solver.sample_cache)
 
 
 class Sampler(Protocol):
@@ -156,17 +158,62 @@ def normalised_hash(program: Program) -> str:
     return digest[:16]
 
 
+def to_sample(index: int, text: str, finished: bool, profile: ModelProfile,
+              from_cache: bool = False) -> Sample:
+    if profile.assistant_prefix:
+        # Put the prefix back (and close a fence the stop sequence swallowed).
+        text = profile.assistant_prefix + text + ("\n```" if finished else "")
+    program = extract_program(text, profile.language) if finished else None
+    return Sample(index, text, finished, program, from_cache)
+
+
+def sampling_key(
+    problem: Problem, profile: ModelProfile, options: SamplingOptions
+) -> dict:
+    """Everything that shapes a completion: the sample cache's key."""
+    return {
+        "messages": build_messages(problem, profile),
+        "model": options.model,
+        "temperature": options.temperature,
+        "top_p": options.top_p,
+        "max_tokens": options.max_tokens or profile.max_tokens,
+        "stop": profile.stop,
+        "language": profile.language,
+    }
+
+
 def draw_samples(
-    problem: Problem, sampler: Sampler, profile: ModelProfile, count: int
+    problem: Problem,
+    sampler: Sampler,
+    profile: ModelProfile,
+    count: int,
+    cache: SampleCache | None = None,
+    chunk_size: int | None = None,
+    on_chunk: Callable[[list[Sample]], None] | None = None,
 ) -> list[Sample]:
+    """`count` samples: first those in the cache, then new ones drawn in chunks.
+
+    Each chunk is appended to the cache as soon as it is drawn and handed to `on_chunk`, so
+    execution can start while sampling goes on and a kill loses at most one chunk.
+    """
     messages = build_messages(problem, profile)
-    samples = []
-    for index, (text, finished) in enumerate(sampler.complete(messages, count)):
-        if profile.assistant_prefix:
-            # Put the prefix back (and close a fence the stop sequence swallowed).
-            text = profile.assistant_prefix + text + ("\n```" if finished else "")
-        program = extract_program(text, profile.language) if finished else None
-        samples.append(Sample(index=index, text=text, finished=finished, program=program))
+    cached = cache.load()[:count] if cache is not None else []
+    samples = [to_sample(c.index, c.text, c.finished, profile, True) for c in cached]
+    if samples and on_chunk is not None:
+        on_chunk(samples)
+    step = chunk_size or count
+    while len(samples) < count:
+        want = min(step, count - len(samples))
+        raw = [
+            CachedCompletion(len(samples) + i, text, finished)
+            for i, (text, finished) in enumerate(sampler.complete(messages, want))
+        ]
+        if cache is not None:
+            cache.append(raw)
+        drawn = [to_sample(c.index, c.text, c.finished, profile) for c in raw]
+        samples += drawn
+        if on_chunk is not None:
+            on_chunk(drawn)
     return samples
 
 

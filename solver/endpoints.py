@@ -1,0 +1,81 @@
+"""Sampling over HTTP from OpenAI-compatible servers (vLLM's server on other machines, ...).
+
+A request for n completions is split across the base URLs and sent in parallel; the client
+retries transient failures (connection errors, 429, 5xx) with backoff.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from solver.models import EMBEDDED_MODEL, ModelError
+from solver.sampling import ModelProfile, SamplingOptions
+
+
+def split_evenly(total: int, parts: int) -> list[int]:
+    """[5, 5, 4] for (14, 3): how many completions each endpoint draws."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+class EndpointSampler:
+    """A Sampler over one or several OpenAI-compatible `/v1` base URLs."""
+
+    def __init__(
+        self,
+        base_urls: list[str],
+        options: SamplingOptions,
+        profile: ModelProfile,
+        api_key: str = "EMPTY",  # vLLM's server accepts any key unless started with one
+        retries: int = 3,
+        timeout_s: float = 900.0,
+    ) -> None:
+        from openai import OpenAI
+
+        if not base_urls:
+            raise ModelError("no endpoint URL given")
+        self.options = options
+        self.profile = profile
+        self.clients = [
+            OpenAI(base_url=url.rstrip("/"), api_key=api_key, max_retries=retries,
+                   timeout=timeout_s)
+            for url in base_urls
+        ]
+        self.model = self.served_model() if options.model == EMBEDDED_MODEL else options.model
+
+    def served_model(self) -> str:
+        """The first model the first endpoint serves (used when no --model names one)."""
+        first = self.clients[0]
+        try:
+            models = first.models.list().data
+        except Exception as error:
+            raise ModelError(f"endpoint {first.base_url} did not answer: {error}") from error
+        if not models:
+            raise ModelError(f"endpoint {first.base_url} serves no model")
+        return models[0].id
+
+    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+        shares = [(client, share) for client, share in
+                  zip(self.clients, split_evenly(n, len(self.clients)), strict=True) if share]
+        with ThreadPoolExecutor(max_workers=len(shares)) as threads:
+            parts = list(threads.map(lambda pair: self.request(*pair, messages), shares))
+        return [completion for part in parts for completion in part]
+
+    def request(self, client, n: int, messages: list[dict[str, str]]) -> list[tuple[str, bool]]:
+        continuing = messages[-1]["role"] == "assistant"
+        extra = {"add_generation_prompt": False, "continue_final_message": True} if continuing \
+            else {}
+        try:
+            response = client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                n=n,
+                temperature=self.options.temperature,
+                top_p=self.options.top_p,
+                max_tokens=self.options.max_tokens or self.profile.max_tokens,
+                stop=self.profile.stop or None,
+                extra_body=extra or None,
+            )
+        except Exception as error:
+            raise ModelError(f"endpoint {client.base_url} failed: {error}") from error
+        return [(choice.message.content or "", choice.finish_reason == "stop")
+                for choice in response.choices]

@@ -1,0 +1,61 @@
+"""A sample cache on disk, so an interrupted run resumes and a larger --samples draws only more.
+
+Keyed by everything that shapes a completion: the prompt (hence the problem and the profile), the
+model and the sampling parameters. Within a key, completions are stored by sample index as JSON
+lines, appended chunk by chunk as they are drawn: a kill loses at most the chunk in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CachedCompletion:
+    index: int
+    text: str  # the raw completion as the model returned it
+    finished: bool
+
+
+def cache_key(parts: dict) -> str:
+    """A stable hash of the JSON form of `parts` (prompt, model, parameters)."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:24]
+
+
+class SampleCache:
+    """Completions of one (prompt, model, parameters) key."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.path = root / key[:2] / f"{key}.jsonl"
+
+    def load(self) -> list[CachedCompletion]:
+        """The cached completions with indices 0..k-1 (a torn last line is ignored)."""
+        if not self.path.exists():
+            return []
+        by_index: dict[int, CachedCompletion] = {}
+        with open(self.path, encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                    entry = CachedCompletion(record["index"], record["text"], record["finished"])
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut short by a kill
+                by_index.setdefault(entry.index, entry)
+        prefix = []
+        while len(prefix) in by_index:
+            prefix.append(by_index[len(prefix)])
+        return prefix
+
+    def append(self, completions: list[CachedCompletion]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lines = "".join(
+            json.dumps({"index": c.index, "text": c.text, "finished": c.finished}) + "\n"
+            for c in completions
+        )
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(lines)
+            handle.flush()

@@ -1,0 +1,105 @@
+"""Streaming: programs go to the sandbox while sampling continues.
+
+Sampling holds the model (a GPU, or on CPU one core); the sandbox holds the containers. Drawing in
+chunks and filtering each chunk on the examples in a background thread overlaps the two, so a
+run costs about max(sampling, execution) instead of their sum.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sandbox.jobs import RunResult
+from sandbox.tester import Executor, judge
+from solver.problem import Problem
+from solver.sample_cache import SampleCache
+from solver.sampling import ModelProfile, Sample, Sampler, draw_samples, normalised_hash
+from solver.solve import as_tests, limits_for
+
+
+@dataclass
+class StreamProgress:
+    """Counts as they move, for a progress display."""
+
+    sampled: int = 0
+    unique: int = 0
+    judged: int = 0  # unique programs whose example runs are done
+    passed_examples: int = 0
+
+
+@dataclass
+class Streamed:
+    samples: list[Sample]
+    example_results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
+
+
+def sample_and_filter(
+    problem: Problem,
+    sampler: Sampler,
+    profile: ModelProfile,
+    count: int,
+    executor: Executor,
+    cache: SampleCache | None = None,
+    chunk_size: int = 32,
+    on_progress: Callable[[StreamProgress], None] | None = None,
+) -> Streamed:
+    """Draw `count` samples in chunks; run each new unique program on the examples meanwhile."""
+    progress = StreamProgress()
+    results: dict[str, list[RunResult]] = {}
+    seen: set[str] = set()
+    chunks: queue.Queue = queue.Queue()
+    failure: list[BaseException] = []
+    tests = as_tests(problem.examples)
+    limits = limits_for(problem)
+
+    def report() -> None:
+        if on_progress is not None:
+            on_progress(progress)
+
+    def execute() -> None:
+        while True:
+            programs = chunks.get()
+            if programs is None:
+                return
+            if failure:
+                continue  # keep draining so the producer never blocks
+            try:
+                judged = judge(executor, programs, tests, limits, problem.checker)
+            except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+                failure.append(error)
+                continue
+            results.update(judged)
+            progress.judged += len(programs)
+            progress.passed_examples += sum(
+                1 for runs in judged.values() if all(r.verdict.value == "OK" for r in runs)
+            )
+            report()
+
+    def on_chunk(drawn: list[Sample]) -> None:
+        progress.sampled += len(drawn)
+        fresh = []
+        for sample in drawn:
+            if sample.program is None:
+                continue
+            key = normalised_hash(sample.program)
+            if key not in seen:
+                seen.add(key)
+                fresh.append(sample.program)
+        progress.unique += len(fresh)
+        report()
+        if fresh:
+            chunks.put(fresh)
+
+    worker = threading.Thread(target=execute, name="cpsolve-filter", daemon=True)
+    worker.start()
+    try:
+        samples = draw_samples(problem, sampler, profile, count, cache, chunk_size, on_chunk)
+    finally:
+        chunks.put(None)
+        worker.join()
+    if failure:
+        raise failure[0]
+    return Streamed(samples=samples, example_results=results)

