@@ -238,6 +238,7 @@ class VllmSampler:
         self.options = options
         self.profile = profile
         self.cpu = on_cpu()
+        self.tokens_generated = 0  # for throughput reports
         utilisation = options.gpu_memory_utilization or (0.3 if self.cpu else 0.9)
         self.llm = LLM(
             model=model_path,
@@ -247,10 +248,11 @@ class VllmSampler:
             seed=options.seed if options.seed is not None else 0,
         )
 
-    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+    def sampling_params(self, n: int):
+        """vllm.SamplingParams for n completions under this sampler's options and profile."""
         from vllm import SamplingParams
 
-        params = SamplingParams(
+        return SamplingParams(
             n=n,
             temperature=self.options.temperature,
             top_p=self.options.top_p,
@@ -259,6 +261,9 @@ class VllmSampler:
             # Per-request seeds are rejected on CPU; the engine seed makes runs repeatable there.
             seed=None if self.cpu else self.options.seed,
         )
+
+    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+        params = self.sampling_params(n)
         continuing = messages[-1]["role"] == "assistant"
         outputs = self.llm.chat(
             [messages],
@@ -267,7 +272,9 @@ class VllmSampler:
             add_generation_prompt=not continuing,
             continue_final_message=continuing,
         )
-        return [(out.text, out.finish_reason == "stop") for out in outputs[0].outputs]
+        completions = outputs[0].outputs
+        self.tokens_generated += sum(len(out.token_ids) for out in completions)
+        return [(out.text, out.finish_reason == "stop") for out in completions]
 
 
 def programs_from(samples: Sequence[Sample]) -> list[tuple[Program, list[int]]]:

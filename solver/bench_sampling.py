@@ -1,0 +1,157 @@
+"""The sampling benchmark (`cpsolve bench sampling`): a script that prints ratios, not a test.
+
+Measured side by side in one process, on one engine:
+- tokens/s and programs/s through cpsolve (draw_samples, as `solve` calls it) vs the same request
+  sent to vLLM directly (`LLM.chat`, same SamplingParams) vs transformers `generate` on the CPU;
+- end to end: streamed sampling + example filtering vs max(sampling time, execution time).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+
+from sandbox.tester import Executor, judge
+from solver.problem import Problem
+from solver.sampling import (
+    ModelProfile,
+    VllmSampler,
+    build_messages,
+    draw_samples,
+    programs_from,
+)
+from solver.solve import as_tests, limits_for
+from solver.stream import sample_and_filter
+
+
+@dataclass
+class Throughput:
+    seconds: float
+    tokens: int
+    programs: int  # completions with extractable code
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+    @property
+    def programs_per_s(self) -> float:
+        return self.programs / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class SamplingBenchmark:
+    samples: int
+    cpsolve: Throughput
+    vllm_direct: Throughput
+    transformers: Throughput  # fewer samples (it is ~20x slower); rates are comparable
+    transformers_samples: int
+    sampling_s: float  # cpsolve sampling alone (the streamed run's sampling counterpart)
+    execution_s: float  # filtering those programs on the examples alone
+    end_to_end_s: float  # streamed: sampling and filtering overlapped
+
+    @property
+    def ratios(self) -> dict[str, float]:
+        return {
+            "cpsolve_vs_vllm_tokens_per_s": self.cpsolve.tokens_per_s
+            / max(self.vllm_direct.tokens_per_s, 1e-9),
+            "vllm_vs_transformers_tokens_per_s": self.vllm_direct.tokens_per_s
+            / max(self.transformers.tokens_per_s, 1e-9),
+            "end_to_end_vs_max_stage": self.end_to_end_s
+            / max(self.sampling_s, self.execution_s, 1e-9),
+        }
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        for name in ("cpsolve", "vllm_direct", "transformers"):
+            throughput: Throughput = getattr(self, name)
+            data[name]["tokens_per_s"] = round(throughput.tokens_per_s, 1)
+            data[name]["programs_per_s"] = round(throughput.programs_per_s, 2)
+        data["ratios"] = {key: round(value, 3) for key, value in self.ratios.items()}
+        data["targets"] = {"cpsolve_vs_vllm_tokens_per_s": ">= 0.9",
+                           "end_to_end_vs_max_stage": "<= 1.15"}
+        return data
+
+
+def run_sampling_benchmark(
+    problem: Problem,
+    sampler: VllmSampler,
+    profile: ModelProfile,
+    executor: Executor,
+    model_path: str,
+    samples: int = 64,
+    chunk_size: int = 32,
+    transformers_samples: int = 4,
+) -> SamplingBenchmark:
+    messages = build_messages(problem, profile)
+    sampler.complete(messages, 2)  # warm-up: first requests pay for compilation and caches
+
+    # vLLM directly, with exactly the request cpsolve would send.
+    continuing = messages[-1]["role"] == "assistant"
+    start = time.perf_counter()
+    outputs = sampler.llm.chat([messages], sampler.sampling_params(samples), use_tqdm=False,
+                               add_generation_prompt=not continuing,
+                               continue_final_message=continuing)
+    direct_s = time.perf_counter() - start
+    completions = outputs[0].outputs
+    direct = Throughput(direct_s, sum(len(c.token_ids) for c in completions),
+                        sum(1 for c in completions if c.finish_reason == "stop"))
+
+    # Through cpsolve, in the chunks `solve` uses.
+    before = sampler.tokens_generated
+    start = time.perf_counter()
+    drawn = draw_samples(problem, sampler, profile, samples, chunk_size=chunk_size)
+    cpsolve_s = time.perf_counter() - start
+    ours = Throughput(cpsolve_s, sampler.tokens_generated - before,
+                      sum(1 for s in drawn if s.program is not None))
+
+    # Execution alone: the same programs filtered on the examples.
+    programs = [program for program, _ in programs_from(drawn)]
+    start = time.perf_counter()
+    judge(executor, programs, as_tests(problem.examples), limits_for(problem), problem.checker)
+    execution_s = time.perf_counter() - start
+
+    # Streamed: a fresh draw with filtering overlapped.
+    start = time.perf_counter()
+    sample_and_filter(problem, sampler, profile, samples, executor, chunk_size=chunk_size)
+    end_to_end_s = time.perf_counter() - start
+
+    hf = transformers_throughput(model_path, sampler, messages, transformers_samples)
+    return SamplingBenchmark(
+        samples=samples, cpsolve=ours, vllm_direct=direct, transformers=hf,
+        transformers_samples=transformers_samples, sampling_s=cpsolve_s,
+        execution_s=execution_s, end_to_end_s=end_to_end_s,
+    )
+
+
+def transformers_throughput(
+    model_path: str, sampler: VllmSampler, messages: list[dict[str, str]], samples: int
+) -> Throughput:
+    """transformers `generate` on the CPU with the same prompt and sampling settings.
+
+    No stop strings here: transformers matches them across the prompt boundary (the template's
+    newline + the reply's opening fence would stop it at once), and tokens/s is what is compared.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(model_path)
+    model = AutoModelForCausalLM.from_pretrained(model_path, dtype=torch.float32)
+    continuing = messages[-1]["role"] == "assistant"
+    prompt = tokenizer.apply_chat_template(
+        messages, tokenize=False, add_generation_prompt=not continuing,
+        continue_final_message=continuing,
+    )
+    inputs = tokenizer(prompt, return_tensors="pt")
+    options = sampler.options
+    start = time.perf_counter()
+    with torch.no_grad():
+        generated = model.generate(
+            **inputs, do_sample=True, temperature=options.temperature, top_p=options.top_p,
+            max_new_tokens=options.max_tokens or sampler.profile.max_tokens,
+            num_return_sequences=samples, pad_token_id=tokenizer.pad_token_id,
+        )
+    seconds = time.perf_counter() - start
+    new_tokens = generated[:, inputs["input_ids"].shape[1]:]
+    counted = int((new_tokens != tokenizer.pad_token_id).sum())
+    return Throughput(seconds, counted, samples)
