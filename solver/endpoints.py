@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from solver.models import EMBEDDED_MODEL, ModelError
-from solver.sampling import ModelProfile, SamplingOptions
+from solver.sampling import ModelProfile, Prompt, SamplingOptions
 
 
 def split_evenly(total: int, parts: int) -> list[int]:
@@ -53,27 +53,31 @@ class EndpointSampler:
             raise ModelError(f"endpoint {first.base_url} serves no model")
         return models[0].id
 
-    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+    def complete(self, prompt: Prompt, n: int) -> list[tuple[str, bool]]:
         shares = [(client, share) for client, share in
                   zip(self.clients, split_evenly(n, len(self.clients)), strict=True) if share]
         with ThreadPoolExecutor(max_workers=len(shares)) as threads:
-            parts = list(threads.map(lambda pair: self.request(*pair, messages), shares))
+            parts = list(threads.map(lambda pair: self.request(*pair, prompt), shares))
         return [completion for part in parts for completion in part]
 
-    def request(self, client, n: int, messages: list[dict[str, str]]) -> list[tuple[str, bool]]:
-        continuing = messages[-1]["role"] == "assistant"
-        extra = {"add_generation_prompt": False, "continue_final_message": True} if continuing \
-            else {}
+    def request(self, client, n: int, prompt: Prompt) -> list[tuple[str, bool]]:
+        common = {
+            "model": self.model,
+            "n": n,
+            "temperature": self.options.temperature,
+            "top_p": self.options.top_p,
+            "max_tokens": self.options.max_tokens or self.profile.max_tokens,
+            "stop": self.profile.stop or None,
+        }
         try:
+            if isinstance(prompt, str):  # a base model: the plain completions API
+                response = client.completions.create(prompt=prompt, **common)
+                return [(choice.text or "", choice.finish_reason == "stop")
+                        for choice in response.choices]
+            continuing = prompt[-1]["role"] == "assistant"
+            extra = {"add_generation_prompt": False, "continue_final_message": True}
             response = client.chat.completions.create(
-                model=self.model,
-                messages=messages,
-                n=n,
-                temperature=self.options.temperature,
-                top_p=self.options.top_p,
-                max_tokens=self.options.max_tokens or self.profile.max_tokens,
-                stop=self.profile.stop or None,
-                extra_body=extra or None,
+                messages=prompt, extra_body=extra if continuing else None, **common
             )
         except Exception as error:
             raise ModelError(f"endpoint {client.base_url} failed: {error}") from error

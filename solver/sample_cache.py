@@ -56,6 +56,11 @@ class SampleCache:
             json.dumps({"index": c.index, "text": c.text, "finished": c.finished}) + "\n"
             for c in completions
         )
+        if self.path.exists() and self.path.stat().st_size:
+            with open(self.path, "rb") as existing:
+                existing.seek(-1, 2)
+                if existing.read(1) != b"\n":
+                    lines = "\n" + lines  # end a line torn by a kill, so ours stay whole
         with open(self.path, "a", encoding="utf-8") as handle:
             handle.write(lines)
             handle.flush()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,18 +28,29 @@ CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
 
 @dataclass(frozen=True)
 class ModelProfile:
-    """How to prompt one family of models (configs/models/NAME.yaml)."""
+    """How to prompt one family of models (configs/models/NAME.yaml).
+
+    kind "chat": instruction-tuned models get messages (system prompt, worked example turns, the
+    statement). kind "completion": base models get one text, `prompt_template` (e.g. the
+    statement in a docstring) followed by `assistant_prefix` (the start of the program), and
+    continue the program.
+    """
 
     name: str
-    system_prompt: str
+    system_prompt: str = ""
+    kind: str = "chat"
+    prompt_template: str = "{statement}\n"  # completion kind only
     worked_example: list[dict[str, str]] = field(default_factory=list)  # chat turns shown first
     user_template: str = "{statement}"
     language: str = "python3"
     max_tokens: int = 512
     stop: list[str] = field(default_factory=list)
-    # Text the assistant's reply starts with (e.g. an opened code fence). The model continues it,
-    # so with stop ["```"] a completion is exactly one program and no tokens go on prose.
+    # Text the reply starts with (an opened code fence for chat, the program's first lines for
+    # completion). The model continues it, so no tokens go on prose.
     assistant_prefix: str = ""
+    # Randomised metadata per chunk of samples, as AlphaCode did (e.g. {"TAGS": ["greedy",
+    # "math"], "RATING": ["800", "1200"]}); the template's {metadata} receives "KEY: value" lines.
+    metadata: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, name: str) -> ModelProfile:
@@ -77,8 +89,9 @@ class Sample:
 
 
 class Sampler(Protocol):
-    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
-        """Return n completions of one chat, each (text, finished normally)."""
+    def complete(self, prompt: Prompt, n: int) -> list[tuple[str, bool]]:
+        """Return n completions of one prompt (chat messages or text), each (text, finished
+        normally: False when it ran out of tokens)."""
         ...
 
 
@@ -103,14 +116,37 @@ def statement_for_prompt(problem: Problem) -> str:
     return "\n".join(parts)
 
 
-def build_messages(problem: Problem, profile: ModelProfile) -> list[dict[str, str]]:
-    messages = [{"role": "system", "content": profile.system_prompt.strip()}]
+Prompt = list[dict[str, str]] | str  # chat messages, or one text for completion models
+
+
+def choose_metadata(profile: ModelProfile, draw: int) -> str:
+    """The metadata lines for one chunk of samples: random, but the same for the same draw."""
+    rng = random.Random(f"{profile.name}:{draw}")
+    return "\n".join(f"{key}: {rng.choice(values)}" for key, values in profile.metadata.items()
+                     if values)
+
+
+def build_prompt(problem: Problem, profile: ModelProfile, metadata: str = "") -> Prompt:
+    statement = statement_for_prompt(problem)
+    if profile.kind == "completion":
+        text = profile.prompt_template.format(statement=statement, metadata=metadata)
+        return text + profile.assistant_prefix
+    messages = []
+    if profile.system_prompt.strip():
+        messages.append({"role": "system", "content": profile.system_prompt.strip()})
     messages += profile.worked_example
-    user = profile.user_template.format(statement=statement_for_prompt(problem))
+    user = profile.user_template.format(statement=statement, metadata=metadata)
     messages.append({"role": "user", "content": user})
     if profile.assistant_prefix:
         messages.append({"role": "assistant", "content": profile.assistant_prefix})
     return messages
+
+
+def build_messages(problem: Problem, profile: ModelProfile) -> list[dict[str, str]]:
+    """The chat prompt (chat profiles only)."""
+    prompt = build_prompt(problem, profile)
+    assert isinstance(prompt, list), "completion profiles have no messages"
+    return prompt
 
 
 FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+#-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
@@ -160,6 +196,11 @@ def normalised_hash(program: Program) -> str:
 
 def to_sample(index: int, text: str, finished: bool, profile: ModelProfile,
               from_cache: bool = False) -> Sample:
+    if profile.kind == "completion":
+        # The whole continuation is code: the program's first lines, then what the model wrote.
+        text = profile.assistant_prefix + text
+        program = Program(profile.language, text.rstrip() + "\n") if finished else None
+        return Sample(index, text, finished, program, from_cache)
     if profile.assistant_prefix:
         # Put the prefix back (and close a fence the stop sequence swallowed).
         text = profile.assistant_prefix + text + ("\n```" if finished else "")
@@ -172,7 +213,8 @@ def sampling_key(
 ) -> dict:
     """Everything that shapes a completion: the sample cache's key."""
     return {
-        "messages": build_messages(problem, profile),
+        "prompt": build_prompt(problem, profile),
+        "metadata": profile.metadata,
         "model": options.model,
         "temperature": options.temperature,
         "top_p": options.top_p,
@@ -196,7 +238,6 @@ def draw_samples(
     Each chunk is appended to the cache as soon as it is drawn and handed to `on_chunk`, so
     execution can start while sampling goes on and a kill loses at most one chunk.
     """
-    messages = build_messages(problem, profile)
     cached = cache.load()[:count] if cache is not None else []
     samples = [to_sample(c.index, c.text, c.finished, profile, True) for c in cached]
     if samples and on_chunk is not None:
@@ -204,9 +245,11 @@ def draw_samples(
     step = chunk_size or count
     while len(samples) < count:
         want = min(step, count - len(samples))
+        metadata = choose_metadata(profile, len(samples)) if profile.metadata else ""
+        prompt = build_prompt(problem, profile, metadata)
         raw = [
             CachedCompletion(len(samples) + i, text, finished)
-            for i, (text, finished) in enumerate(sampler.complete(messages, want))
+            for i, (text, finished) in enumerate(sampler.complete(prompt, want))
         ]
         if cache is not None:
             cache.append(raw)
@@ -262,16 +305,19 @@ class VllmSampler:
             seed=None if self.cpu else self.options.seed,
         )
 
-    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+    def complete(self, prompt: Prompt, n: int) -> list[tuple[str, bool]]:
         params = self.sampling_params(n)
-        continuing = messages[-1]["role"] == "assistant"
-        outputs = self.llm.chat(
-            [messages],
-            params,
-            use_tqdm=False,
-            add_generation_prompt=not continuing,
-            continue_final_message=continuing,
-        )
+        if isinstance(prompt, str):
+            outputs = self.llm.generate([prompt], params, use_tqdm=False)
+        else:
+            continuing = prompt[-1]["role"] == "assistant"
+            outputs = self.llm.chat(
+                [prompt],
+                params,
+                use_tqdm=False,
+                add_generation_prompt=not continuing,
+                continue_final_message=continuing,
+            )
         completions = outputs[0].outputs
         self.tokens_generated += sum(len(out.token_ids) for out in completions)
         return [(out.text, out.finish_reason == "stop") for out in completions]

@@ -89,3 +89,60 @@ def test_draw_samples_drops_truncated_and_restores_prefix(problems_dir):
     assert samples[1].program is None and not samples[1].finished
     if profile.assistant_prefix:
         assert sampler.seen[-1] == {"role": "assistant", "content": profile.assistant_prefix}
+
+
+def test_completion_profile_prompt_and_program(problems_dir):
+    problem = load_problem(problems_dir / "sum-of-two")
+    profile = ModelProfile.load("completion-python")
+    sampler = ScriptedSampler([("a, b = map(int, input().split())\nprint(a + b)\n", True)])
+    samples = draw_samples(problem, sampler, profile, 1)
+    assert isinstance(sampler.seen, str) and sampler.seen.endswith(profile.assistant_prefix)
+    assert "Sum of Two" in sampler.seen
+    assert samples[0].program.source.startswith(profile.assistant_prefix)
+    assert samples[0].program.source.endswith("print(a + b)\n")
+
+
+def test_metadata_varies_by_chunk_but_is_repeatable(problems_dir):
+    from solver.sampling import choose_metadata
+
+    profile = ModelProfile.load("completion-python")
+    lines = {choose_metadata(profile, draw) for draw in range(0, 320, 32)}
+    assert len(lines) > 1
+    assert choose_metadata(profile, 64) == choose_metadata(profile, 64)
+    assert all(line.startswith("DIFFICULTY: ") for line in lines)
+
+
+def test_cpp_profile_extracts_cpp(problems_dir):
+    problem = load_problem(problems_dir / "sum-of-two")
+    profile = ModelProfile.load("cpp")
+    completion = "```cpp\n#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;}"
+    samples = draw_samples(problem, ScriptedSampler([(completion, True)]), profile, 1)
+    assert samples[0].program.language == "cpp17"
+    assert samples[0].program.source.startswith("#include <iostream>")
+
+
+def test_sample_cache_resumes_and_extends(problems_dir, tmp_path):
+    from solver.sample_cache import SampleCache
+
+    problem = load_problem(problems_dir / "sum-of-two")
+    profile = ModelProfile.load("default")
+    cache = SampleCache(tmp_path, "k" * 24)
+    first = ScriptedSampler([(f"```python\nprint({i})\n```", True) for i in range(8)])
+    draw_samples(problem, first, profile, 4, cache=cache, chunk_size=2)
+    # A torn line (a kill mid-write) is ignored.
+    with open(cache.path, "a", encoding="utf-8") as handle:
+        handle.write('{"index": 4, "te')
+    calls = []
+
+    class Counting(ScriptedSampler):
+        def complete(self, messages, n):
+            calls.append(n)
+            return super().complete(messages, n)
+
+    again = draw_samples(problem, Counting([("```python\nprint(9)\n```", True)] * 8), profile, 6,
+                         cache=cache, chunk_size=4)
+    assert calls == [2]  # only the two samples the cache did not have
+    assert [s.from_cache for s in again] == [True] * 4 + [False] * 2
+    assert [s.index for s in again] == list(range(6))
+    assert again[0].program.source == "print(0)\n"
+    assert [c.index for c in cache.load()] == list(range(6))  # nothing lost after the torn line
