@@ -1,7 +1,7 @@
 """Shared pieces of the command line: consoles, exit codes, clean failures, defaults.
 
-Exit codes: 0 ok; 1 nothing passed the examples; 2 usage or input error; 3 infrastructure error
-(no Docker engine, no image, a model that cannot be loaded).
+Exit codes: 0 ok; 1 nothing passed the examples; 2 usage or input error (a bad problem or
+configuration); 3 infrastructure error (no Docker engine, no image, a model that cannot be loaded).
 Data goes to stdout, progress and messages to stderr. Heavy imports (vllm, torch, docker) happen
 inside commands so that `cpsolve --help` is instant.
 """
@@ -14,18 +14,22 @@ import os
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-import yaml
 from rich.console import Console
 
+if TYPE_CHECKING:
+    from solver.config import Config
+
 EXIT_OK, EXIT_NOTHING_PASSED, EXIT_INPUT, EXIT_INFRA = 0, 1, 2, 3
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 nothing passed the examples, 2 usage or input error, "
     "3 infrastructure error (no Docker engine or image, model not loadable)."
 )
+
+FORMAT_HELP = "markdown | kattis | codeforces | companion | oj | codecontests (default: detect)"
+CONFIG_HELP = "project config file (default: ./cpsolve.yaml when present)"
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -40,23 +44,40 @@ class CliError(Exception):
 
 
 def fail(message: str, code: int) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    # Escaped: a message quoting a file name or a value like "[oops]" is not rich markup.
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
-def load_defaults() -> dict[str, Any]:
-    return yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8")) or {}
+def load_settings(config_path: Path | None = None, flags: dict[str, Any] | None = None) -> Config:
+    """The merged configuration (solver.config.Config); a malformed layer exits 2 in one line."""
+    from solver.config import ConfigError, load_config
+
+    try:
+        return load_config(flags, config_path)
+    except ConfigError as error:
+        fail(str(error), EXIT_INPUT)
+
+
+def load_defaults(
+    config_path: Path | None = None, flags: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Setting values: flags > CPSOLVE_* variables > cpsolve.yaml or --config > defaults."""
+    return load_settings(config_path, flags).values()
 
 
 def guarded(debug: bool, action):
     """Run action(); turn known failures into one line and an exit code, never a traceback."""
     from sandbox.pool import SandboxError
+    from solver.config import ConfigError
     from solver.models import ModelError
     from solver.problem import ProblemError
 
     try:
         return action()
-    except ProblemError as error:
+    except (ProblemError, ConfigError) as error:
         if debug:
             raise
         fail(str(error), EXIT_INPUT)

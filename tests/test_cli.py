@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
+import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cli.main import EXIT_INFRA, EXIT_INPUT, app
+from solver.problem import ProblemError, load_problem
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -62,3 +73,183 @@ def test_no_docker_engine_is_an_infrastructure_error(monkeypatch, problems_dir):
     result = runner.invoke(app, ["solve", str(problems_dir / "sum-of-two")])
     assert result.exit_code == EXIT_INFRA
     assert "Docker" in one_line_error(result)
+
+
+# --- show, config, listen -------------------------------------------------------------------
+
+FORMATS_DIR = REPO / "tests" / "fixtures" / "formats" / "sum-of-two"
+
+
+def test_show_prints_the_parsed_problem_on_stdout():
+    result = runner.invoke(app, ["show", str(FORMATS_DIR / "kattis")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Sum of Two\n")
+    for needle in ("time limit:   1 s", "memory limit: 256 MB", "hidden tests: 11", "3 5", "-5",
+                   "The only line contains two integers a and b (-10^9 <= a, b <= 10^9), "
+                   "separated by a space."):  # never re-wrapped
+        assert needle in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
+
+
+def test_show_json():
+    result = runner.invoke(app, ["show", str(FORMATS_DIR / "codecontests.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert list(shown) == ["title", "time_limit_s", "memory_limit_mb", "statement", "examples",
+                           "hidden_tests", "checker", "url"]
+    assert (shown["title"], shown["time_limit_s"], shown["memory_limit_mb"]) == (
+        "Sum of Two", 1.0, 256,
+    )
+    assert shown["examples"][1] == {"input": "-7 2\n", "output": "-5\n"}
+    assert shown["hidden_tests"] == 11
+
+
+def test_show_warns_on_stderr_when_there_is_no_statement():
+    result = runner.invoke(app, ["show", str(FORMATS_DIR / "companion.json"), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["statement"] == ""
+    assert "no statement" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["nope.md"], "nope.md"),
+        (["--format", "latex", str(FORMATS_DIR / "markdown")], "unknown problem format 'latex'"),
+        ([str(FORMATS_DIR / "kattis" / "problem.yaml"), "--format", "codeforces"],
+         "not a Codeforces problem page"),
+    ],
+)
+def test_show_bad_input_is_one_line_and_exit_2(tmp_path, args, needle):
+    result = runner.invoke(app, ["show", *args])
+    assert result.exit_code == EXIT_INPUT
+    assert needle in one_line_error(result)
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = runner.invoke(app, ["show", str(tmp_path / "nope"), "--debug"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, ProblemError)
+
+
+def test_config_show_json_names_each_source(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cpsolve.yaml").write_text("workers: 3\n", encoding="utf-8")
+    monkeypatch.setenv("CPSOLVE_SAMPLES", "32")
+    result = runner.invoke(app, ["config", "show", "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert shown["samples"] == {"value": 32, "source": "CPSOLVE_SAMPLES"}
+    assert shown["workers"] == {"value": 3, "source": str(tmp_path / "cpsolve.yaml")}
+    assert shown["model"]["source"] == "default"
+    table = runner.invoke(app, ["config", "show"])
+    assert "CPSOLVE_SAMPLES" in table.stdout and "32" in table.stdout
+
+
+def test_config_errors_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CPSOLVE_SAMPLES", "0")
+    result = runner.invoke(app, ["config", "show"])
+    assert result.exit_code == EXIT_INPUT
+    assert "CPSOLVE_SAMPLES" in one_line_error(result)
+    monkeypatch.delenv("CPSOLVE_SAMPLES")
+    solve = runner.invoke(app, ["solve", str(FORMATS_DIR / "markdown"), "--samples", "0"])
+    assert solve.exit_code == EXIT_INPUT
+    assert "--samples" in one_line_error(solve)
+
+
+def post(port: int, body: bytes) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_listen_saves_a_posted_problem_as_markdown(tmp_path):
+    """A real `cpsolve listen` process, sent what competitive-companion sends."""
+    command = [sys.executable, "-m", "cli.main", "listen", "--port", "0", "--once",
+               "--save-to", str(tmp_path)]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        banner = process.stderr.readline()
+        port = int(re.search(r"127\.0\.0\.1:(\d+)", banner).group(1))
+        assert post(port, b'{"name": "broken"') == 400  # refused, and the server keeps going
+        assert post(port, (FORMATS_DIR / "companion.json").read_bytes()) == 200
+        stdout, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, stderr
+    assert "not JSON" in stderr
+    folder = Path(stdout.strip())
+    assert folder == tmp_path / "sum-of-two"
+    saved = load_problem(folder)
+    original = load_problem(FORMATS_DIR / "companion.json")
+    assert (saved.title, saved.examples, saved.time_limit_s, saved.memory_limit_mb, saved.url) == (
+        original.title, original.examples, original.time_limit_s, original.memory_limit_mb,
+        original.url,
+    )
+
+
+def test_listen_hands_the_parsed_problem_to_the_solve_path(monkeypatch, tmp_path):
+    received = []
+
+    def fake_solve_problem(problem, settings, seed=0, json_output=False, debug=False):
+        received.append((problem, settings))
+        return 0
+
+    monkeypatch.setattr("cli.solve.solve_problem", fake_solve_problem)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CPSOLVE_SAMPLES", "5")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    outcome = {}
+    worker = threading.Thread(target=lambda: outcome.setdefault(
+        "result", runner.invoke(app, ["listen", "--port", str(port), "--once"])))
+    worker.start()
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            status = post(port, (FORMATS_DIR / "companion.json").read_bytes())
+            break
+        except urllib.error.URLError:
+            assert time.monotonic() < deadline, "listen never answered"
+            time.sleep(0.05)
+    worker.join(timeout=20)
+    assert status == 200
+    assert outcome["result"].exit_code == 0, outcome["result"].output
+    [(problem, settings)] = received
+    from_file = load_problem(FORMATS_DIR / "companion.json")
+    assert problem == dataclasses.replace(from_file, path=None)  # the same, but from the network
+    assert settings["samples"] == 5
+
+
+def test_listen_port_in_use_is_an_infrastructure_error():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = runner.invoke(app, ["listen", "--port", str(busy.getsockname()[1]),
+                                     "--save-to", "unused"])
+    assert result.exit_code == EXIT_INFRA
+    assert "cannot listen" in one_line_error(result)
+
+
+def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess:
+    import os
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=REPO, text=True,
+                          capture_output=True, env={**environ, **env})
+
+
+def test_colour_only_when_allowed():
+    missing = ["show", "no-such-problem.md"]
+    assert "\x1b[31m" in run_cli(*missing, FORCE_COLOR="1").stderr  # a terminal gets red
+    assert "\x1b[" not in run_cli(*missing).stderr  # a pipe gets plain text
+    plain = run_cli(*missing, FORCE_COLOR="1", NO_COLOR="1")
+    assert plain.returncode == EXIT_INPUT
+    assert "\x1b[31m" not in plain.stderr and "no-such-problem.md" in plain.stderr

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from solver.formats.common import MAX_FILE_BYTES
+from solver.formats.latex import latex_to_text
 from solver.problem import (
-    MAX_FILE_BYTES,
     Problem,
     ProblemError,
     TestCase,
-    latex_to_text,
     load_problem,
 )
 

@@ -1,0 +1,1 @@
+"""One module per problem format, each with `load(path) -> Problem` (see solver.problem)."""
