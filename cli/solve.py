@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 
 from cli.common import (
-    EXIT_INPUT,
+    CONFIG_HELP,
     EXIT_NOTHING_PASSED,
     EXIT_OK,
-    CliError,
+    FORMAT_HELP,
     err,
     guarded,
     load_defaults,
@@ -35,41 +35,63 @@ def solve(
     workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
     output_dir: Annotated[Path | None, typer.Option("--out", help="where candidates go")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
-    problem_format: Annotated[str | None, typer.Option("--format")] = None,
+    problem_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)] = None,
     seed: Annotated[int, typer.Option(help="seed for sampling and input mutation")] = 0,
+    config_path: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
+    samples_from: Annotated[
+        Path | None, typer.Option(help="take the programs from this folder instead of a model")
+    ] = None,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """Sample programs for PROBLEM, keep those that pass the examples, print the top 10."""
     quiet_libraries()
-    defaults = load_defaults()
+    flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
+             "top_k": top, "workers": workers, "output_dir": output_dir and str(output_dir)}
+    settings = load_defaults(config_path, flags)
 
     def run() -> int:
-        from sandbox.pool import DockerPool, SandboxOptions
-        from solver.models import ModelError, cache_dir, resolve_model
         from solver.problem import load_problem
-        from solver.reporting import result_json, write_candidates
-        from solver.sampling import ModelProfile, SamplingOptions, draw_samples, shared_sampler
-        from solver.solve import SelectionOptions, select
 
         problem = load_problem(problem_path, problem_format)
-        if samples is not None and samples < 1:
-            raise CliError("--samples must be at least 1", EXIT_INPUT)
-        target = (output_dir or Path(defaults["output_dir"])) / problem.id
-        sampling = SamplingOptions(
-            model=model or defaults["model"],
-            profile=profile or defaults["profile"],
-            samples=samples or defaults["samples"],
-            temperature=temperature if temperature is not None else defaults["temperature"],
-            top_p=defaults["top_p"],
-            seed=seed,
-        )
-        prompt_profile = ModelProfile.load(sampling.profile)
-        sandbox = SandboxOptions(
-            image=defaults["image"],
-            workers=workers or defaults["workers"] or (os.cpu_count() or 1),
-        )
-        # Start the sandbox first: a missing engine is found in a second, not after sampling.
-        with DockerPool(sandbox) as pool:
+        return solve_problem(problem, settings, seed=seed, json_output=json_output, debug=debug,
+                             samples_from=samples_from)
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def solve_problem(
+    problem, defaults: dict, seed: int = 0, json_output: bool = False, debug: bool = False,
+    samples_from: Path | None = None,
+) -> int:
+    """Solve one parsed problem with merged settings (see solver.config); print; exit code."""
+    from sandbox.pool import DockerPool, SandboxOptions
+    from solver.models import ModelError, cache_dir, resolve_model
+    from solver.reporting import result_json, write_candidates
+    from solver.sampling import ModelProfile, SamplingOptions, draw_samples, shared_sampler
+    from solver.solve import SelectionOptions, select
+
+    target = Path(defaults["output_dir"]) / problem.id
+    sampling = SamplingOptions(
+        model=defaults["model"],
+        profile=defaults["profile"],
+        samples=defaults["samples"],
+        temperature=defaults["temperature"],
+        top_p=defaults["top_p"],
+        seed=seed,
+    )
+    prompt_profile = ModelProfile.load(sampling.profile)
+    sandbox = SandboxOptions(
+        image=defaults["image"],
+        workers=defaults["workers"] or (os.cpu_count() or 1),
+    )
+    # Start the sandbox first: a missing engine is found in a second, not after sampling.
+    with DockerPool(sandbox) as pool:
+        if samples_from is not None:
+            from solver.program_source import samples_from_folder
+
+            drawn = samples_from_folder(samples_from)
+            err.print(f"[bold]{problem.title}[/bold]: {len(drawn)} programs from {samples_from}")
+        else:
             err.print(f"[bold]{problem.title}[/bold]: sampling {sampling.samples} programs "
                       f"with {sampling.model}")
             engine_log = cache_dir() / "engine.log"
@@ -80,22 +102,20 @@ def solve(
                     drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples)
                 except ModelError as error:
                     raise ModelError(f"{error} (details in {engine_log})") from error
-            save_samples(target, drawn)
-            selection = SelectionOptions(
-                top_k=top or defaults["top_k"],
-                generated_inputs=defaults["generated_inputs"],
-                seed=seed,
-            )
-            with progress_display() as progress:
-                result = select(problem, drawn, pool, selection, progress)
-        write_candidates(result, target)
-        if json_output:
-            print_json(result_json(result, target))
-        else:
-            render_result(result, target)
-        return EXIT_OK if result.candidates else EXIT_NOTHING_PASSED
-
-    raise typer.Exit(guarded(debug, run))
+        save_samples(target, drawn)
+        selection = SelectionOptions(
+            top_k=defaults["top_k"],
+            generated_inputs=defaults["generated_inputs"],
+            seed=seed,
+        )
+        with progress_display() as progress:
+            result = select(problem, drawn, pool, selection, progress)
+    write_candidates(result, target)
+    if json_output:
+        print_json(result_json(result, target))
+    else:
+        render_result(result, target)
+    return EXIT_OK if result.candidates else EXIT_NOTHING_PASSED
 
 
 def save_samples(target: Path, drawn) -> None:

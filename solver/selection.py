@@ -11,6 +11,7 @@ import hashlib
 import random
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sandbox.checkers import ValidatorFlags, normalise
@@ -89,8 +90,10 @@ def _find_blocks(lines: list[list[bytes]], ints: dict[Pos, int]) -> list[_Block]
     kinds = ["".join(_kind(line[pi]) for pi in t) for line, t in zip(lines, toks, strict=True)]
     last = max((i for i, c in enumerate(counts) if c), default=-1)
     blocks: list[_Block] = []
+    items: set[int] = set()  # lines that are items of a block of one-token lines
     for i, line_toks in enumerate(toks):
-        if not line_toks:
+        if not line_toks or i in items:
+            # A number among one-number items ("4\n0\n2\n104\n117") is an item, not a count.
             continue
         pos = (i, line_toks[0])
         k = ints.get(pos)
@@ -106,6 +109,8 @@ def _find_blocks(lines: list[list[bytes]], ints: dict[Pos, int]) -> list[_Block]
             after = i + 1 + k
             if after > last or kinds[after] != block[0]:
                 blocks.append(_Block(pos, k, "lines", first=i + 1))
+                if len(block[0]) == 1:
+                    items.update(range(i + 1, after))
         # "k" then a line of k items.
         if len(line_toks) == 1 and i + 1 < len(lines) and counts[i + 1] == k:
             blocks.append(_Block(pos, k, "tokens", line=i + 1, first=0))
@@ -333,6 +338,35 @@ def mutate_inputs(
         seen.add(data)
         out.append(data)
     return out
+
+
+def distinct_inputs(
+    inputs: Sequence[bytes], exclude: Sequence[bytes], max_bytes: int
+) -> list[bytes]:
+    """`inputs` in order without duplicates, empty ones, those in `exclude` or over max_bytes."""
+    seen = set(exclude)
+    kept = []
+    for data in inputs:
+        if data.strip() and len(data) <= max_bytes and data not in seen:
+            seen.add(data)
+            kept.append(data)
+    return kept
+
+
+def runnable_inputs(
+    count: int, runs_per_program: Sequence[Sequence[RunResult]], min_ok_share: float
+) -> list[int]:
+    """Indices of the inputs on which more than `min_ok_share` of the programs ran OK.
+
+    With no programs to judge by, every input is kept.
+    """
+    if not runs_per_program:
+        return list(range(count))
+    needed = min_ok_share * len(runs_per_program)
+    return [
+        i for i in range(count)
+        if sum(runs[i].verdict is Verdict.OK for runs in runs_per_program) > needed
+    ]
 
 
 # --- clustering -------------------------------------------------------------------------------

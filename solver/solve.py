@@ -12,9 +12,18 @@ from dataclasses import dataclass, field
 
 from sandbox.jobs import Limits, Program, RunResult, Verdict
 from sandbox.tester import Executor, Test, judge, overall
+from solver.evaluation import Evaluation, HiddenVerdict, summarise
 from solver.problem import Problem, TestCase
 from solver.sampling import Sample, programs_from
-from solver.selection import Candidate, Cluster, choose_top, cluster_programs, mutate_inputs
+from solver.selection import (
+    Candidate,
+    Cluster,
+    choose_top,
+    cluster_programs,
+    distinct_inputs,
+    mutate_inputs,
+    runnable_inputs,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,12 @@ class SelectionOptions:
     generated_inputs: int = 30  # mutated example inputs the survivors are clustered on
     seed: int = 0  # seeds input mutation
     evaluate_hidden: bool = True  # judge the chosen programs on hidden tests where they exist
+    # Judge every survivor on the hidden tests, not only the chosen: pass@k needs them all.
+    evaluate_all_survivors: bool = True
+    max_input_bytes: int = 1_000_000  # generated inputs longer than this are dropped
+    # A generated input is kept when more than this share of the survivors runs on it without
+    # crash or timeout: inputs most programs reject are likely outside the constraints.
+    min_ok_share: float = 0.5
 
 
 @dataclass
@@ -37,7 +52,9 @@ class Stats:
     unique: int = 0  # distinct programs after normalised-source dedupe
     compiled: int = 0  # unique programs that did not get CE
     passed_examples: int = 0  # unique programs that passed every example
-    generated_inputs: int = 0
+    generated_inputs: int = 0  # inputs the survivors were clustered on (after the filters)
+    model_inputs: int = 0  # of those, inputs from model-written generators
+    dropped_inputs: int = 0  # generated inputs left out: most survivors crashed or timed out
     clusters: int = 0
 
 
@@ -60,6 +77,7 @@ class SolveResult:
     candidates: list[ChosenProgram]
     stats: Stats
     clusters: list[Cluster] = field(default_factory=list)
+    evaluation: Evaluation | None = None  # None without hidden tests or when not asked for
 
     @property
     def solved(self) -> bool | None:
@@ -86,8 +104,13 @@ def select(
     executor: Executor,
     options: SelectionOptions = SelectionOptions(),
     progress: Progress | None = None,
+    model_inputs: Sequence[bytes] = (),
 ) -> SolveResult:
-    """Filter the sampled programs on the examples, cluster survivors, choose the top k."""
+    """Filter the sampled programs on the examples, cluster survivors, choose the top k.
+
+    `model_inputs`: extra inputs for clustering, printed by model-written generators
+    (solver.generators); mutated example inputs are always added.
+    """
     stats = Stats(sampled=len(samples))
     stats.truncated = sum(1 for sample in samples if not sample.finished)
     stats.extracted = sum(1 for sample in samples if sample.program is not None)
@@ -109,14 +132,24 @@ def select(
     ]
     stats.passed_examples = len(survivors)
 
-    inputs = mutate_inputs([case.input for case in problem.examples], options.generated_inputs,
-                           seed=options.seed)
-    stats.generated_inputs = len(inputs)
+    mutated = mutate_inputs([case.input for case in problem.examples], options.generated_inputs,
+                            seed=options.seed, max_bytes=options.max_input_bytes)
+    from_model = distinct_inputs(
+        model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
+        max_bytes=options.max_input_bytes,
+    )
+    inputs = mutated + from_model
     generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
     behaviour = run_stage(
         "clustering", executor, [c.program for c in survivors], generated, problem, limits,
         progress,
     )
+    kept = runnable_inputs(len(inputs), [behaviour[c.key] for c in survivors],
+                           options.min_ok_share)
+    behaviour = {key: [runs[i] for i in kept] for key, runs in behaviour.items()}
+    stats.generated_inputs = len(kept)
+    stats.model_inputs = sum(1 for i in kept if i >= len(mutated))
+    stats.dropped_inputs = len(inputs) - len(kept)
     # With no generated inputs every survivor gets the same signature: one cluster.
     clusters = cluster_programs(
         survivors, {c.key: behaviour.get(c.key, []) for c in survivors}, problem.checker
@@ -132,9 +165,42 @@ def select(
         )
         for rank, cluster, candidate in choose_top(clusters, options.top_k)
     ]
-    if options.evaluate_hidden and problem.hidden and chosen:
-        evaluate_hidden(problem, chosen, executor, progress)
-    return SolveResult(problem=problem, candidates=chosen, stats=stats, clusters=clusters)
+    evaluation = None
+    if options.evaluate_hidden and problem.hidden:
+        evaluation = evaluate(problem, len(samples), survivors, chosen, executor, options,
+                              progress)
+    return SolveResult(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
+                       evaluation=evaluation)
+
+
+def evaluate(
+    problem: Problem,
+    sampled: int,
+    survivors: list[Candidate],
+    chosen: list[ChosenProgram],
+    executor: Executor,
+    options: SelectionOptions,
+    progress: Progress | None,
+) -> Evaluation | None:
+    """Judge on the hidden tests after the choice: fill in the chosen programs' verdicts and,
+    when every survivor is judged, return solved@k and pass@k (None otherwise)."""
+    if not chosen:
+        # Nothing passed the examples: every sample fails, pass@k is 0.
+        return summarise(sampled, [], {}, [], len(problem.hidden))
+    judged = survivors if options.evaluate_all_survivors else chosen
+    verdicts = hidden_verdicts(problem, [c.program for c in judged], executor, progress)
+    for candidate in chosen:
+        found = verdicts[candidate.program.key]
+        candidate.hidden_verdict, candidate.hidden_passed = found.verdict, found.passed
+    if not options.evaluate_all_survivors:
+        return None
+    return summarise(
+        samples=sampled,
+        survivors=[(c.program, c.weight) for c in survivors],
+        verdicts=verdicts,
+        chosen=[c.program for c in chosen],
+        hidden_tests=len(problem.hidden),
+    )
 
 
 def run_stage(
@@ -162,19 +228,19 @@ def run_stage(
     return judge(executor, programs, tests, limits, problem.checker, tick)
 
 
-def evaluate_hidden(
+def hidden_verdicts(
     problem: Problem,
-    chosen: list[ChosenProgram],
+    programs: list[Program],
     executor: Executor,
     progress: Progress | None,
-) -> None:
-    """Fill in each chosen program's verdict on the hidden tests."""
-    programs = list({c.program.key: c.program for c in chosen}.values())
+) -> dict[str, HiddenVerdict]:
+    """Each program's verdict on the hidden tests, by Program.key. Evaluation only."""
+    distinct = list({program.key: program for program in programs}.values())
     results = run_stage(
-        "hidden tests", executor, programs, as_tests(problem.hidden), problem,
+        "hidden tests", executor, distinct, as_tests(problem.hidden), problem,
         limits_for(problem), progress,
     )
-    for candidate in chosen:
-        runs = results[candidate.program.key]
-        candidate.hidden_verdict = overall(runs)
-        candidate.hidden_passed = sum(1 for run in runs if run.verdict is Verdict.OK)
+    return {
+        key: HiddenVerdict(overall(runs), sum(1 for run in runs if run.verdict is Verdict.OK))
+        for key, runs in results.items()
+    }

@@ -15,8 +15,10 @@ from solver.selection import (
     Cluster,
     choose_top,
     cluster_programs,
+    distinct_inputs,
     mutate_inputs,
     run_signature,
+    runnable_inputs,
 )
 
 FLAGS = ValidatorFlags()
@@ -167,6 +169,38 @@ def test_mutation_swaps_keywords() -> None:
         lines = [line for line in m.split(b"\n") if line]
         assert int(lines[0]) == len(lines) - 1
         assert all(line.split()[0] in (b"add", b"query") for line in lines[1:])
+
+
+def test_mutation_numbers_in_a_list_are_items_not_counts() -> None:
+    # "4" counts the lines after it; the "2" among them is an item, so resizing never rewrites it.
+    example = b"4\n0\n2\n104\n117\n"
+    for m in mutate_inputs([example], 60, seed=2):
+        lines = [line for line in m.split(b"\n") if line]
+        assert int(lines[0]) == len(lines) - 1
+
+
+# --- generated input filters ---------------------------------------------------------------------
+
+
+def test_distinct_inputs_dedupes_and_caps() -> None:
+    kept = distinct_inputs([b"1\n", b"2\n", b"1\n", b"  \n", b"9" * 50, b"3\n"],
+                           exclude=[b"3\n"], max_bytes=10)
+    assert kept == [b"1\n", b"2\n"]
+
+
+def test_runnable_inputs_keeps_what_most_programs_run() -> None:
+    good, crash, slow = ok(b"1"), fail(Verdict.RE), fail(Verdict.TLE)
+    runs = [
+        [good, good, crash, good],
+        [good, crash, crash, good],
+        [good, good, slow, crash],
+    ]
+    # input 0: 3/3 OK; 1: 2/3; 2: 0/3; 3: 2/3
+    assert runnable_inputs(4, runs, 0.5) == [0, 1, 3]
+    assert runnable_inputs(4, runs, 0.7) == [0]
+    # Half is not most: with two programs, an input one of them rejects is dropped.
+    assert runnable_inputs(2, [[good, good], [good, crash]], 0.5) == [0]
+    assert runnable_inputs(3, [], 0.5) == [0, 1, 2]
 
 
 # --- clustering --------------------------------------------------------------------------------

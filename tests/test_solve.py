@@ -52,3 +52,84 @@ def test_nothing_passes(pool, problems_dir):
     assert result.candidates == []
     assert result.stats.passed_examples == 0
     assert result.solved is False
+
+
+# --- model-written input generators ------------------------------------------------------------
+
+# Right on small lists; wrong once the list is long. Mutated inputs (5 numbers, give or take one)
+# never show it; a generator asked for a large input does.
+SHORT_LISTS_ONLY = (
+    "n = int(input())\na = list(map(int, input().split()))\nprint(max(a) if n < 50 else a[0])\n"
+)
+LARGE_GENERATOR = (
+    "import random\nrandom.seed(int(input()))\nn = random.randint(60, 100)\nprint(n)\n"
+    "print(*(random.randint(-10**9, 10**9) for _ in range(n)))\n```"
+)
+SMALL_GENERATOR = (
+    "import random\nrandom.seed(int(input()))\nn = random.randint(1, 10)\nprint(n)\n"
+    "print(*(random.randint(-10, 10) for _ in range(n)))\n```"
+)
+BROKEN_GENERATOR = "print('not', 'a', 'list')\n```"  # an input outside the format
+CRASHING_GENERATOR = "raise SystemExit(3)\n```"
+
+
+class ScriptedSampler:
+    """Stands in for the model: fixed completions, and a record of the chats it was given."""
+
+    def __init__(self, completions: list[tuple[str, bool]]) -> None:
+        self.completions = completions
+        self.chats: list[list[dict[str, str]]] = []
+
+    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+        self.chats.append(messages)
+        return self.completions[:n]
+
+
+def test_generator_prompt_holds_input_section_and_hint(problems_dir):
+    from solver.generators import SIZE_HINTS, generator_messages, input_section
+
+    problem = load_problem(problems_dir / "max-of-list")
+    section = input_section(problem.statement)
+    assert section.startswith("The first line contains one integer n")
+    assert "Print one integer" not in section  # the output section is left out
+    messages = generator_messages(problem, "large")
+    assert messages[0]["role"] == "system" and "seed" in messages[0]["content"]
+    assert section in messages[1]["content"] and SIZE_HINTS["large"] in messages[1]["content"]
+    assert "1 7 3 7 2" in messages[1]["content"]  # the example input shows the format
+    assert all(case.output.decode().strip() not in messages[1]["content"]
+               for case in problem.hidden if len(case.output) > 3)
+    assert input_section("No headings here.") == "No headings here."
+
+
+def test_model_written_inputs_tell_apart_what_mutations_cannot(pool, problems_dir):
+    from solver.generators import GeneratorOptions, draw_generators, model_written_inputs
+
+    problem = load_problem(problems_dir / "max-of-list")
+    sampler = ScriptedSampler([
+        (LARGE_GENERATOR, True), (SMALL_GENERATOR, True), (BROKEN_GENERATOR, True),
+        (CRASHING_GENERATOR, True), ("import random\nprint(", False),  # cut off: dropped
+    ])
+    options = GeneratorOptions(programs_per_hint=5, seeds_per_program=2)
+    assert len(draw_generators(problem, sampler, options)) == 4  # deduped over the three hints
+    assert len(sampler.chats) == 3
+    inputs = model_written_inputs(problem, sampler, pool, options)
+    # Large and small print a different list per seed; the broken one prints the same line
+    # twice (deduplicated); the crashing one prints nothing.
+    assert len(inputs) == 5
+    assert b"not a list\n" in inputs
+
+    drawn = samples_of(RIGHT, SHORT_LISTS_ONLY, SHORT_LISTS_ONLY, RIGHT_TOO, RIGHT)
+    blind = select(problem, drawn, pool, SelectionOptions(generated_inputs=20))
+    assert blind.stats.clusters == 1  # mutations alone cannot split them
+    seeing = select(problem, drawn, pool, SelectionOptions(generated_inputs=20), None, inputs)
+    stats = seeing.stats
+    assert stats.model_inputs == 4  # the "not a list" input crashed every survivor: dropped
+    assert stats.dropped_inputs == 1
+    assert stats.clusters == 2
+    assert seeing.candidates[0].program.source in (RIGHT, RIGHT_TOO)
+    assert seeing.candidates[0].cluster_size == 3
+    # Evaluation: every survivor judged on the hidden tests, pass@k over all five samples.
+    evaluation = seeing.evaluation
+    assert evaluation is not None and evaluation.samples == 5
+    assert evaluation.correct_samples == 3 and evaluation.correct_survivors == 2
+    assert evaluation.pass_at[1] == 0.6 and evaluation.solved_at_1

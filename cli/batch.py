@@ -1,0 +1,224 @@
+"""`cpsolve batch DIR`: solve every problem under DIR, print a per-stage table and solve rates.
+
+With `--samples-from PROGRAMS` the programs come from PROGRAMS/<problem>/ instead of a model, so
+selection can be measured on programs people wrote. Resumable: finished problems are kept in
+--out and not redone unless --fresh.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.common import (
+    EXIT_INPUT,
+    EXIT_NOTHING_PASSED,
+    EXIT_OK,
+    CliError,
+    err,
+    guarded,
+    load_defaults,
+    out,
+    print_json,
+    quiet_libraries,
+    stderr_to_log,
+)
+
+
+def batch(
+    root: Annotated[Path, typer.Argument(metavar="DIR", help="folder of problems, any depth")],
+    samples_from: Annotated[
+        Path | None,
+        typer.Option(help="programs instead of a model: DIR/<problem folder name>/*.py|.cpp|.cc"),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="HF model id or local path")] = None,
+    profile: Annotated[str | None, typer.Option(help="prompt profile in configs/models")] = None,
+    samples: Annotated[int | None, typer.Option(help="completions per problem")] = None,
+    temperature: Annotated[float | None, typer.Option()] = None,
+    generators: Annotated[
+        int, typer.Option(help="with a model: input generators to ask for per size hint (0: none)")
+    ] = 2,
+    top: Annotated[int | None, typer.Option(help="programs kept per problem")] = None,
+    workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
+    only: Annotated[str | None, typer.Option(help="glob or substring on problem ids")] = None,
+    output_dir: Annotated[Path | None, typer.Option("--out", help="per-problem results")] = None,
+    fresh: Annotated[bool, typer.Option(help="redo problems already in --out")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    junit: Annotated[Path | None, typer.Option(help="write JUnit XML here")] = None,
+    min_solve_rate: Annotated[
+        float | None, typer.Option(help="exit 1 when solved@1 rate is below this (CI)")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="seed for sampling and input mutation")] = 0,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Solve every problem under DIR; print per-stage counts and solve rates."""
+    quiet_libraries()
+    flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
+             "top_k": top, "workers": workers}
+    defaults = load_defaults(None, flags)
+
+    def run() -> int:
+        from sandbox.pool import DockerPool, SandboxOptions
+        from solver.batch import BatchOptions, batch_json, find_problems, junit_xml, run_batch
+        from solver.batch import solve_rate as rate_of
+        from solver.solve import SelectionOptions
+
+        if not root.is_dir():
+            raise CliError(f"{root}: not a folder", EXIT_INPUT)
+        if samples_from is not None and not samples_from.is_dir():
+            raise CliError(f"{samples_from}: not a folder", EXIT_INPUT)
+        if samples is not None and samples < 1:
+            raise CliError("--samples must be at least 1", EXIT_INPUT)
+        problems = find_problems(root)
+        if not problems:
+            raise CliError(f"{root}: no problem folders found", EXIT_INPUT)
+        options = BatchOptions(
+            out_dir=(output_dir or Path(defaults["output_dir"]) / "batch"),
+            only=only,
+            fresh=fresh,
+        )
+        selection = SelectionOptions(
+            top_k=defaults["top_k"],
+            generated_inputs=defaults["generated_inputs"],
+            seed=seed,
+        )
+        sandbox = SandboxOptions(
+            image=defaults["image"],
+            workers=defaults["workers"] or (os.cpu_count() or 1),
+        )
+        with DockerPool(sandbox) as pool:
+            if samples_from is not None:
+                samples_for, inputs_for = folder_source(samples_from), None
+            else:
+                samples_for, inputs_for = model_source(
+                    defaults, pool, seed, generators, options.out_dir, debug
+                )
+
+            def report(outcome, resumed: bool) -> None:
+                note = " (kept from an earlier run)" if resumed else ""
+                err.print(f"{outcome.id}: {describe(outcome)}{note}")
+
+            outcomes = run_batch(problems, samples_for, pool, selection, options, inputs_for,
+                                 report)
+        if junit is not None:
+            junit.parent.mkdir(parents=True, exist_ok=True)
+            junit.write_text(junit_xml(outcomes), encoding="utf-8")
+        data = batch_json(outcomes)
+        if json_output:
+            print_json(data)
+        else:
+            render_table(outcomes, data["summary"])
+        if min_solve_rate is not None and rate_of(outcomes) < min_solve_rate:
+            err.print(f"solve rate {rate_of(outcomes):.3f} is below {min_solve_rate}")
+            return EXIT_NOTHING_PASSED
+        return EXIT_OK
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def folder_source(programs_root: Path):
+    from solver.batch import ProblemSamples
+    from solver.program_source import programs_folder_for, samples_from_folder, source_files
+
+    def samples_for(_problem, key: str):
+        folder = programs_folder_for(programs_root, key)
+        if folder is None:
+            return None
+        labels = [path.relative_to(folder).as_posix() for path in source_files(folder)]
+        return ProblemSamples(samples_from_folder(folder), labels)
+
+    return samples_for
+
+
+def model_source(defaults: dict, pool, seed: int, generators: int, out_dir: Path, debug: bool):
+    """Sampling with the shared vLLM engine (loaded once for the whole batch)."""
+    from cli.solve import save_samples
+    from solver.batch import ProblemSamples
+    from solver.generators import GeneratorOptions, model_written_inputs
+    from solver.models import cache_dir, resolve_model
+    from solver.sampling import ModelProfile, SamplingOptions, draw_samples, shared_sampler
+
+    sampling = SamplingOptions(
+        model=defaults["model"],
+        profile=defaults["profile"],
+        samples=defaults["samples"],
+        temperature=defaults["temperature"],
+        top_p=defaults["top_p"],
+        seed=seed,
+    )
+    prompt_profile = ModelProfile.load(sampling.profile)
+    engine_log = cache_dir() / "engine.log"
+    with stderr_to_log(engine_log, enabled=not debug):
+        sampler = shared_sampler(resolve_model(sampling.model), sampling, prompt_profile)
+
+    def samples_for(problem, key: str):
+        err.print(f"{key}: sampling {sampling.samples} programs with {sampling.model}")
+        with stderr_to_log(engine_log, enabled=not debug):
+            drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples)
+        save_samples(out_dir / key, drawn)
+        return ProblemSamples(drawn)
+
+    def inputs_for(problem):
+        options = GeneratorOptions(programs_per_hint=generators, seed=seed)
+        with stderr_to_log(engine_log, enabled=not debug):
+            return model_written_inputs(problem, sampler, pool, options)
+
+    return samples_for, (inputs_for if generators > 0 else None)
+
+
+def describe(outcome) -> str:
+    if outcome.status != "done":
+        return f"{outcome.status}: {outcome.error}"
+    solved = {True: "solved", False: "not solved", None: "no hidden tests"}[outcome.solved_at_1]
+    stats = outcome.stats
+    return (f"{solved} (passed examples {stats.get('passed_examples', 0)}/"
+            f"{stats.get('unique', 0)}, clusters {stats.get('clusters', 0)}, "
+            f"{outcome.seconds:.1f} s)")
+
+
+def render_table(outcomes, summary: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="cpsolve batch")
+    columns = ("problem", "sampled", "unique", "compiled", "passed", "inputs", "clusters",
+               "pass@1", "pass@10", "solved@1", "solved@10")
+    for column in columns:
+        if column == "problem":
+            table.add_column(column, no_wrap=True)
+        else:
+            table.add_column(column, justify="right")
+
+    def mark(value) -> str:
+        return "-" if value is None else ("yes" if value else "no")
+
+    for o in outcomes:
+        if o.status == "skipped":
+            continue  # counted in the summary line; a --samples-from folder covers few problems
+        if o.status != "done":
+            table.add_row(o.id, *["-"] * 8, o.status, "")
+            continue
+        s = o.stats
+        pass_at = (o.evaluation or {}).get("pass_at", {})
+        table.add_row(
+            o.id, *(str(s.get(k, 0)) for k in ("sampled", "unique", "compiled",
+                                                "passed_examples", "generated_inputs",
+                                                "clusters")),
+            *(f"{pass_at[k]:.3f}" if k in pass_at else "-" for k in ("1", "10")),
+            mark(o.solved_at_1), mark(o.solved_at_10),
+        )
+    # Piped output has no terminal width: do not squeeze the table into 80 columns.
+    screen = out if out.is_terminal else Console(width=160, highlight=False)
+    screen.print(table)
+    judged = summary["with_hidden_tests"]
+    screen.print(
+        f"{summary['problems']} problems ({summary['skipped']} skipped, {summary['errors']} "
+        f"errors); solved@1 {summary['solved_at_1']}/{judged}, solved@10 "
+        f"{summary['solved_at_10']}/{judged}; mean pass@1 {summary['mean_pass_at_1']}, "
+        f"pass@10 {summary['mean_pass_at_10']}; first choice right on "
+        f"{summary['chosen_first_when_findable']}/{summary['with_correct_survivor']} problems "
+        "where an accepted program survived"
+    )

@@ -1,0 +1,209 @@
+"""Batch mode: finding problems, programs from folders, resume, reports; and one real batch."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from solver.batch import (
+    BatchOptions,
+    ProblemOutcome,
+    ProblemSamples,
+    batch_json,
+    find_problems,
+    junit_xml,
+    matches,
+    run_batch,
+    save_outcome,
+    solve_rate,
+    summary,
+)
+from solver.program_source import programs_folder_for, samples_from_folder, source_files
+from tests.conftest import REPO
+
+BENCH = REPO.parent / "shared" / "bench"
+PROGRAMS = REPO / "tests" / "programs"
+MARKDOWN = "---\ntitle: T\n---\nSay hi.\n\n```input\n1\n```\n\n```output\n1\n```\n"
+
+
+def make_tree(root: Path) -> None:
+    (root / "contest" / "alpha").mkdir(parents=True)
+    (root / "contest" / "alpha" / "problem.md").write_text(MARKDOWN, encoding="utf-8")
+    kattis = root / "contest" / "deep" / "beta"
+    (kattis / "data" / "sample").mkdir(parents=True)
+    (kattis / "problem.yaml").write_text("name: Beta\n", encoding="utf-8")
+    (root / "notes").mkdir()
+    (root / "notes" / "README.md").write_text("not a problem\n", encoding="utf-8")
+    (root / ".git" / "x").mkdir(parents=True)
+    (root / ".git" / "x" / "problem.md").write_text(MARKDOWN, encoding="utf-8")
+
+
+def test_find_problems_at_any_depth(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    keys = [key for key, _ in find_problems(tmp_path)]
+    assert keys == ["contest/alpha", "contest/deep/beta"]
+    # A problem folder given directly is one problem, keyed by its name.
+    assert [k for k, _ in find_problems(tmp_path / "contest" / "alpha")] == ["alpha"]
+
+
+def test_matches() -> None:
+    assert matches("kth-2013/bank", None)
+    assert matches("kth-2013/bank", "kth-*/b*")
+    assert matches("kth-2013/bank", "bank")
+    assert not matches("kth-2013/bank", "rocky")
+
+
+def test_programs_from_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "contest" / "alpha"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.py").write_text("print(1)\n", encoding="utf-8")
+    (folder / "sub" / "a.cpp").write_text("int main(){}\n", encoding="utf-8")
+    (folder / "c.cc").write_text("int main(){return 0;}\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("ignored\n", encoding="utf-8")
+    names = [p.relative_to(folder).as_posix() for p in source_files(folder)]
+    assert names == ["b.py", "c.cc", "sub/a.cpp"]
+    samples = samples_from_folder(folder)
+    assert [s.index for s in samples] == [0, 1, 2]
+    assert [s.program.language for s in samples] == ["python3", "cpp17", "cpp17"]
+    assert all(s.finished for s in samples)
+    assert programs_folder_for(tmp_path, "contest/alpha") == folder
+    assert programs_folder_for(tmp_path, "other-contest/alpha") == folder  # by folder name
+    assert programs_folder_for(tmp_path, "contest/gamma") is None
+
+
+def outcome(key: str, at_1: bool | None, at_10: bool | None, status: str = "done",
+            correct_survivors: int = 1) -> ProblemOutcome:
+    evaluation = None
+    if at_1 is not None:
+        evaluation = {"pass_at": {"1": 0.5, "10": 1.0}, "correct_survivors": correct_survivors}
+    return ProblemOutcome(
+        id=key, title=key, status=status, solved_at_1=at_1, solved_at_10=at_10,
+        stats={"sampled": 4, "passed_examples": 2, "clusters": 1}, evaluation=evaluation,
+        candidates=[{"hidden_verdict": "OK" if at_1 else "WA"}] if status == "done" else [],
+        error=None if status == "done" else "why",
+    )
+
+
+def test_summary_and_junit() -> None:
+    outcomes = [
+        outcome("c/solved", True, True),
+        outcome("c/second", False, True),
+        outcome("c/nohidden", None, None),
+        outcome("c/skipped", None, None, status="skipped"),
+        outcome("c/broken", None, None, status="error"),
+    ]
+    s = summary(outcomes)
+    assert (s["problems"], s["with_hidden_tests"], s["skipped"], s["errors"]) == (3, 2, 1, 1)
+    assert (s["solved_at_1"], s["solved_at_10"]) == (1, 2)
+    assert s["solve_rate_at_1"] == 0.5 and s["solve_rate_at_10"] == 1.0
+    assert s["mean_pass_at_1"] == 0.5
+    assert s["stage_totals"]["sampled"] == 12
+    assert solve_rate(outcomes) == 0.5
+    data = batch_json(outcomes)
+    assert [p["id"] for p in data["problems"]][:2] == ["c/solved", "c/second"]
+    assert data["problems"][2]["solved_at_1"] is None
+
+    suite = ET.fromstring(junit_xml(outcomes))
+    assert suite.get("tests") == "5"
+    assert (suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("1", "1", "2")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert cases["solved"].find("failure") is None
+    assert cases["second"].find("failure").get("message") == "first choice: WA"
+    assert cases["broken"].find("error") is not None
+    assert cases["nohidden"].find("skipped") is not None
+
+
+def test_batch_resumes_and_fresh_redoes(tmp_path: Path) -> None:
+    make_tree(tmp_path / "problems")
+    problems = find_problems(tmp_path / "problems")
+    options = BatchOptions(out_dir=tmp_path / "out")
+    # alpha finished in an earlier (killed) run; beta did not.
+    save_outcome(options.out_dir / "contest/alpha" / "outcome.json",
+                 outcome("contest/alpha", True, True))
+    asked: list[str] = []
+
+    def no_programs(_problem, key: str) -> ProblemSamples | None:
+        asked.append(key)
+        return None
+
+    seen: list[tuple[str, bool]] = []
+    outcomes = run_batch(problems, no_programs, executor=None, options=options,
+                         on_outcome=lambda o, resumed: seen.append((o.id, resumed)))
+    # beta fails to load (no statement, no samples): an error outcome, not kept; not asked for
+    assert asked == []
+    assert seen == [("contest/alpha", True), ("contest/deep/beta", False)]
+    assert outcomes[0].solved_at_1 is True
+    assert outcomes[1].status == "error"
+    assert not (options.out_dir / "contest/deep/beta" / "outcome.json").exists()
+    asked.clear()
+    fresh = BatchOptions(options.out_dir, fresh=True)
+    again = run_batch(problems, no_programs, None, options=fresh)
+    assert asked == ["contest/alpha"]  # redone: no programs for it now, so skipped
+    assert again[0].status == "skipped"
+
+
+# --- a real batch on bench problems, programs written from the statements ------------------------
+
+# Problems whose generated inputs (or run times) tell the accepted programs from the wrong ones
+# that pass the samples. (Not stopwatch: its overflowing wrong program needs inputs with sums
+# above 32767, which mutating the examples never reaches.)
+REAL = ["kth-challenge-2013/peragrams", "na-rocky-mountain-2018-public/hindex",
+        "na-rocky-mountain-2018-public/qaly"]
+
+
+@pytest.mark.integration
+def test_batch_on_bench_problems_with_written_programs(tmp_path: Path, pool) -> None:
+    if not BENCH.is_dir():
+        pytest.skip(f"{BENCH} is not here (the shared benchmark sits beside the repository)")
+    root = tmp_path / "bench"
+    for key in REAL:
+        (root / key).parent.mkdir(parents=True, exist_ok=True)
+        (root / key).symlink_to(BENCH / key)
+    out_dir, junit = tmp_path / "out", tmp_path / "junit.xml"
+    args = ["batch", str(root), "--samples-from", str(PROGRAMS), "--out", str(out_dir),
+            "--workers", "2", "--json", "--junit", str(junit), "--min-solve-rate", "1.0"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("{"):])
+    by_id = {p["id"]: p for p in data["problems"]}
+    assert sorted(by_id) == REAL
+    for key in REAL:
+        problem = by_id[key]
+        assert problem["solved_at_1"] is True, problem["candidates"]
+        assert problem["solved_at_10"] is True
+        stats = problem["stats"]
+        assert stats["sampled"] == len(source_files(PROGRAMS / key))
+        assert stats["passed_examples"] < stats["unique"]  # some fail the samples
+        assert stats["generated_inputs"] > 0 and stats["clusters"] >= 1
+        evaluation = problem["evaluation"]
+        assert 0 < evaluation["pass_at"]["1"] < 1 and evaluation["pass_at"]["10"] == 1.0
+        assert problem["candidates"][0]["sample_files"][0].startswith("accepted")
+    assert data["summary"]["solved_at_1"] == 3 and data["summary"]["solve_rate_at_1"] == 1.0
+    suite = ET.parse(junit).getroot()
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "0")
+
+    # Resumed with a filter: the kept outcome comes back as it was, nothing is rerun.
+    again = CliRunner().invoke(app, [*args[:-2], "--only", "qaly"])
+    assert again.exit_code == 0, again.output
+    kept = json.loads(again.stdout[again.stdout.index("{"):])
+    assert [p["id"] for p in kept["problems"]] == [REAL[2]]
+    assert kept["problems"][0] == by_id[REAL[2]]
+
+
+@pytest.mark.integration
+def test_solve_takes_programs_from_a_folder(tmp_path: Path, pool) -> None:
+    if not BENCH.is_dir():
+        pytest.skip(f"{BENCH} is not here (the shared benchmark sits beside the repository)")
+    key = "na-rocky-mountain-2018-public/qaly"
+    args = ["solve", str(BENCH / key), "--samples-from", str(PROGRAMS / key), "--workers", "2",
+            "--out", str(tmp_path), "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("{"):])
+    assert data["stats"]["sampled"] == len(source_files(PROGRAMS / key))
+    assert data["solved_at_1"] is True
