@@ -24,6 +24,7 @@ from cli.common import (
     out,
     print_json,
     quiet_libraries,
+    sampling_options,
     stderr_to_log,
 )
 
@@ -51,7 +52,10 @@ def batch(
     min_solve_rate: Annotated[
         float | None, typer.Option(help="exit 1 when solved@1 rate is below this (CI)")
     ] = None,
-    seed: Annotated[int, typer.Option(help="seed for sampling and input mutation")] = 0,
+    seed: Annotated[
+        int | None, typer.Option(help="seed for sampling and input mutation (default: random "
+                                 "sampling, mutation seed 0)")
+    ] = None,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """Solve every problem under DIR; print per-stage counts and solve rates."""
@@ -83,7 +87,7 @@ def batch(
         selection = SelectionOptions(
             top_k=defaults["top_k"],
             generated_inputs=defaults["generated_inputs"],
-            seed=seed,
+            seed=seed or 0,
         )
         sandbox = SandboxOptions(
             image=defaults["image"],
@@ -133,36 +137,37 @@ def folder_source(programs_root: Path):
     return samples_for
 
 
-def model_source(defaults: dict, pool, seed: int, generators: int, out_dir: Path, debug: bool):
+def model_source(
+    defaults: dict, pool, seed: int | None, generators: int, out_dir: Path, debug: bool
+):
     """Sampling with the shared vLLM engine (loaded once for the whole batch)."""
     from cli.solve import save_samples
     from solver.batch import ProblemSamples
     from solver.generators import GeneratorOptions, model_written_inputs
-    from solver.models import cache_dir, resolve_model
-    from solver.sampling import ModelProfile, SamplingOptions, draw_samples, shared_sampler
+    from solver.models import cache_dir
+    from solver.sample_cache import SampleCache, cache_key
+    from solver.sampling import ModelProfile, draw_samples, open_sampler, sampling_key
 
-    sampling = SamplingOptions(
-        model=defaults["model"],
-        profile=defaults["profile"],
-        samples=defaults["samples"],
-        temperature=defaults["temperature"],
-        top_p=defaults["top_p"],
-        seed=seed,
-    )
+    sampling = sampling_options(defaults, seed)
     prompt_profile = ModelProfile.load(sampling.profile)
     engine_log = cache_dir() / "engine.log"
     with stderr_to_log(engine_log, enabled=not debug):
-        sampler = shared_sampler(resolve_model(sampling.model), sampling, prompt_profile)
+        sampler = open_sampler(sampling, prompt_profile, defaults["endpoints"])
 
     def samples_for(problem, key: str):
         err.print(f"{key}: sampling {sampling.samples} programs with {sampling.model}")
+        cache = None
+        if defaults["cache"]:
+            key_parts = sampling_key(problem, prompt_profile, sampling)
+            cache = SampleCache(cache_dir() / "samples", cache_key(key_parts))
         with stderr_to_log(engine_log, enabled=not debug):
-            drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples)
+            drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples, cache,
+                                 defaults["chunk_size"])
         save_samples(out_dir / key, drawn)
         return ProblemSamples(drawn)
 
     def inputs_for(problem):
-        options = GeneratorOptions(programs_per_hint=generators, seed=seed)
+        options = GeneratorOptions(programs_per_hint=generators, seed=seed or 0)
         with stderr_to_log(engine_log, enabled=not debug):
             return model_written_inputs(problem, sampler, pool, options)
 

@@ -105,7 +105,8 @@ def quiet_libraries() -> None:
 def stderr_to_log(log_path: Path, enabled: bool):
     """Send what libraries write to fd 2 (torch's C++ warnings, load bars) to a log file.
 
-    On failure the log's last lines are kept in the file and named in the error.
+    On failure the log's last lines are kept in the file and named in the error. Our own
+    messages and progress (the `err` console) keep going to the terminal meanwhile.
     """
     if not enabled:
         yield
@@ -113,8 +114,13 @@ def stderr_to_log(log_path: Path, enabled: bool):
     log_path.parent.mkdir(parents=True, exist_ok=True)
     sys.stderr.flush()
     saved = os.dup(2)
+    real_stderr = _is_fd2(sys.stderr)
+    terminal = os.fdopen(os.dup(saved), "w", encoding="utf-8", errors="replace") \
+        if real_stderr else None
     with open(log_path, "ab") as log:
         os.dup2(log.fileno(), 2)
+        if terminal is not None:
+            err.file = terminal
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -123,6 +129,16 @@ def stderr_to_log(log_path: Path, enabled: bool):
             sys.stderr.flush()
             os.dup2(saved, 2)
             os.close(saved)
+            if terminal is not None:
+                err.file = None  # back to sys.stderr
+                terminal.close()
+
+
+def _is_fd2(stream) -> bool:
+    try:
+        return stream.fileno() == 2
+    except (AttributeError, OSError, ValueError):
+        return False  # e.g. a test runner's capture object
 
 
 class progress_display:  # noqa: N801 - used as a context manager like rich's own
@@ -156,3 +172,15 @@ def print_json(data: dict) -> None:
     sys.stdout.flush()
 
 
+def sampling_options(settings, seed: int | None):
+    """SamplingOptions from merged settings (solver.config): one place for solve and batch."""
+    from solver.sampling import SamplingOptions
+
+    return SamplingOptions(
+        model=settings["model"],
+        profile=settings["profile"],
+        samples=settings["samples"],
+        temperature=settings["temperature"],
+        top_p=settings["top_p"],
+        seed=seed,
+    )

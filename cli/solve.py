@@ -11,9 +11,11 @@ import typer
 
 from cli.common import (
     CONFIG_HELP,
+    EXIT_INPUT,
     EXIT_NOTHING_PASSED,
     EXIT_OK,
     FORMAT_HELP,
+    CliError,
     err,
     guarded,
     load_defaults,
@@ -21,6 +23,7 @@ from cli.common import (
     print_json,
     progress_display,
     quiet_libraries,
+    sampling_options,
     stderr_to_log,
 )
 
@@ -36,50 +39,68 @@ def solve(
     output_dir: Annotated[Path | None, typer.Option("--out", help="where candidates go")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     problem_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)] = None,
-    seed: Annotated[int, typer.Option(help="seed for sampling and input mutation")] = 0,
+    seed: Annotated[
+        int | None, typer.Option(help="seed for sampling and input mutation (default: random "
+                                 "sampling, mutation seed 0)")
+    ] = None,
     config_path: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     samples_from: Annotated[
         Path | None, typer.Option(help="take the programs from this folder instead of a model")
     ] = None,
+    endpoint: Annotated[
+        list[str] | None,
+        typer.Option(help="OpenAI-compatible base URL to sample from (repeat for several)"),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="draw every sample anew (not from the cache)")
+    ] = False,
+    submit: Annotated[
+        bool, typer.Option(help="submit the top programs in rank order, stop at Accepted")
+    ] = False,
+    url: Annotated[
+        str | None, typer.Option(help="problem URL on the judge (default: the problem's own)")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option(help="with --submit: show, send nothing")] = False,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """Sample programs for PROBLEM, keep those that pass the examples, print the top 10."""
     quiet_libraries()
     flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
-             "top_k": top, "workers": workers, "output_dir": output_dir and str(output_dir)}
+             "top_k": top, "workers": workers, "output_dir": output_dir and str(output_dir),
+             "endpoints": endpoint or None, "cache": False if no_cache else None}
     settings = load_defaults(config_path, flags)
 
     def run() -> int:
         from solver.problem import load_problem
 
         problem = load_problem(problem_path, problem_format)
-        return solve_problem(problem, settings, seed=seed, json_output=json_output, debug=debug,
+        code = solve_problem(problem, settings, seed=seed, json_output=json_output, debug=debug,
                              samples_from=samples_from)
+        if submit:
+            code = submit_chosen(problem, settings, url, dry_run) if code == EXIT_OK else code
+        return code
 
     raise typer.Exit(guarded(debug, run))
 
 
 def solve_problem(
-    problem, defaults: dict, seed: int = 0, json_output: bool = False, debug: bool = False,
-    samples_from: Path | None = None,
+    problem, defaults: dict, seed: int | None = None, json_output: bool = False,
+    debug: bool = False, samples_from: Path | None = None,
 ) -> int:
     """Solve one parsed problem with merged settings (see solver.config); print; exit code."""
     from sandbox.pool import DockerPool, SandboxOptions
-    from solver.models import ModelError, cache_dir, resolve_model
+    from solver.models import ModelError, cache_dir
     from solver.reporting import result_json, write_candidates
-    from solver.sampling import ModelProfile, SamplingOptions, draw_samples, shared_sampler
+    from solver.sample_cache import SampleCache, cache_key
+    from solver.sampling import ModelProfile, open_sampler, sampling_key
     from solver.solve import SelectionOptions, select
+    from solver.stream import sample_and_filter
 
     target = Path(defaults["output_dir"]) / problem.id
-    sampling = SamplingOptions(
-        model=defaults["model"],
-        profile=defaults["profile"],
-        samples=defaults["samples"],
-        temperature=defaults["temperature"],
-        top_p=defaults["top_p"],
-        seed=seed,
-    )
+    sampling = sampling_options(defaults, seed)
     prompt_profile = ModelProfile.load(sampling.profile)
+    example_results: dict = {}
+    model_inputs: list[bytes] = []
     sandbox = SandboxOptions(
         image=defaults["image"],
         workers=defaults["workers"] or (os.cpu_count() or 1),
@@ -95,27 +116,58 @@ def solve_problem(
             err.print(f"[bold]{problem.title}[/bold]: sampling {sampling.samples} programs "
                       f"with {sampling.model}")
             engine_log = cache_dir() / "engine.log"
-            with stderr_to_log(engine_log, enabled=not debug):
+            cache = None
+            if defaults["cache"]:
+                key = cache_key(sampling_key(problem, prompt_profile, sampling))
+                cache = SampleCache(cache_dir() / "samples", key)
+            with stderr_to_log(engine_log, enabled=not debug), progress_display() as progress:
                 try:
-                    model_path = resolve_model(sampling.model)
-                    sampler = shared_sampler(model_path, sampling, prompt_profile)
-                    drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples)
+                    sampler = open_sampler(sampling, prompt_profile, defaults["endpoints"])
+
+                    def moving(counts) -> None:
+                        progress("sampled", counts.sampled, sampling.samples)
+                        progress("examples", counts.judged, max(counts.unique, 1))
+
+                    streamed = sample_and_filter(
+                        problem, sampler, prompt_profile, sampling.samples, pool, cache,
+                        defaults["chunk_size"], moving,
+                    )
+                    drawn, example_results = streamed.samples, streamed.example_results
+                    save_samples(target, drawn)
+                    if defaults["generators"] > 0 and prompt_profile.kind == "chat":
+                        from solver.generators import GeneratorOptions, model_written_inputs
+
+                        options = GeneratorOptions(programs_per_hint=defaults["generators"],
+                                                   seed=seed or 0)
+                        model_inputs = model_written_inputs(problem, sampler, pool, options)
                 except ModelError as error:
                     raise ModelError(f"{error} (details in {engine_log})") from error
-        save_samples(target, drawn)
         selection = SelectionOptions(
             top_k=defaults["top_k"],
             generated_inputs=defaults["generated_inputs"],
-            seed=seed,
+            seed=seed or 0,
         )
         with progress_display() as progress:
-            result = select(problem, drawn, pool, selection, progress)
+            result = select(problem, drawn, pool, selection, progress, model_inputs,
+                            example_results)
     write_candidates(result, target)
     if json_output:
         print_json(result_json(result, target))
     else:
         render_result(result, target)
     return EXIT_OK if result.candidates else EXIT_NOTHING_PASSED
+
+
+def submit_chosen(problem, settings, url: str | None, dry_run: bool) -> int:
+    """`solve --submit`: the candidates just written, in rank order, to the problem's judge."""
+    from cli.submit import run_submission
+    from solver.submit import SubmitOptions
+
+    problem_url = url or problem.url
+    if not problem_url:
+        raise CliError(f"{problem.id}: no problem URL to submit to; pass --url", EXIT_INPUT)
+    target = Path(settings["output_dir"]) / problem.id
+    return run_submission(problem_url, target, SubmitOptions(dry_run=dry_run))
 
 
 def save_samples(target: Path, drawn) -> None:

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from solver.evaluation import evaluation_json
 from solver.solve import SolveResult
 
 EXTENSIONS = {"python3": "py", "cpp17": "cpp"}
@@ -42,6 +43,8 @@ def result_json(result: SolveResult, out_dir: Path | None = None) -> dict:
         "solved_at_10": (
             any(c["hidden_verdict"] == "OK" for c in candidates[:10]) if has_verdicts else None
         ),
+        # pass@k over all samples and more; null without hidden tests
+        "evaluation": evaluation_json(result.evaluation),
     }
 
 

@@ -71,7 +71,10 @@ class SamplingOptions:
     temperature: float = 0.5
     top_p: float = 0.95
     max_tokens: int | None = None  # None: the profile's
-    seed: int | None = None  # ignored on CPU, where vLLM rejects per-request seeds
+    # The engine's seed (vLLM on CPU rejects per-request seeds, so seeding is per engine on every
+    # device). None: a fresh random seed per process, so that a rerun that extends the cache
+    # draws new completions instead of repeating the first ones.
+    seed: int | None = None
     gpu_memory_utilization: float | None = None  # None: 0.3 on CPU (a share of RAM), 0.9 on GPU
     tensor_parallel_size: int = 1
     max_model_len: int = 4096
@@ -288,7 +291,7 @@ class VllmSampler:
             gpu_memory_utilization=utilisation,
             tensor_parallel_size=options.tensor_parallel_size,
             max_model_len=options.max_model_len,
-            seed=options.seed if options.seed is not None else 0,
+            seed=random.SystemRandom().randrange(2**31) if options.seed is None else options.seed,
         )
 
     def sampling_params(self, n: int):
@@ -301,8 +304,6 @@ class VllmSampler:
             top_p=self.options.top_p,
             max_tokens=self.options.max_tokens or self.profile.max_tokens,
             stop=self.profile.stop or None,
-            # Per-request seeds are rejected on CPU; the engine seed makes runs repeatable there.
-            seed=None if self.cpu else self.options.seed,
         )
 
     def complete(self, prompt: Prompt, n: int) -> list[tuple[str, bool]]:
@@ -335,6 +336,19 @@ def programs_from(samples: Sequence[Sample]) -> list[tuple[Program, list[int]]]:
         else:
             seen[key] = (sample.program, [sample.index])
     return list(seen.values())
+
+
+def open_sampler(
+    options: SamplingOptions, profile: ModelProfile, endpoints: Sequence[str] = ()
+) -> Sampler:
+    """Remote OpenAI-compatible endpoints when any are given, else the in-process engine."""
+    if endpoints:
+        from solver.endpoints import EndpointSampler  # imports this module: import here
+
+        return EndpointSampler(list(endpoints), options, profile)
+    from solver.models import resolve_model
+
+    return shared_sampler(resolve_model(options.model), options, profile)
 
 
 _SAMPLERS: dict[tuple, VllmSampler] = {}

@@ -7,7 +7,7 @@ whatever implements `Executor.run`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sandbox.jobs import Limits, Program, RunResult, Verdict
@@ -46,7 +46,8 @@ class SelectionOptions:
 class Stats:
     """Counts per stage, as in the JSON output."""
 
-    sampled: int = 0  # completions drawn
+    sampled: int = 0  # completions in all (from_cache included)
+    from_cache: int = 0  # of those, drawn by an earlier run (solver.sample_cache)
     extracted: int = 0  # completions with usable code (truncated ones are dropped)
     truncated: int = 0  # completions that ran out of tokens
     unique: int = 0  # distinct programs after normalised-source dedupe
@@ -105,22 +106,27 @@ def select(
     options: SelectionOptions = SelectionOptions(),
     progress: Progress | None = None,
     model_inputs: Sequence[bytes] = (),
+    example_results: Mapping[str, list[RunResult]] | None = None,
 ) -> SolveResult:
     """Filter the sampled programs on the examples, cluster survivors, choose the top k.
 
     `model_inputs`: extra inputs for clustering, printed by model-written generators
     (solver.generators); mutated example inputs are always added.
+    `example_results`: example runs already done (by Program.key), e.g. while sampling was still
+    going on (solver.stream); only the programs missing from it are run on the examples.
     """
     stats = Stats(sampled=len(samples))
+    stats.from_cache = sum(1 for sample in samples if sample.from_cache)
     stats.truncated = sum(1 for sample in samples if not sample.finished)
     stats.extracted = sum(1 for sample in samples if sample.program is not None)
     unique = programs_from(samples)
     stats.unique = len(unique)
     limits = limits_for(problem)
 
-    example_results = run_stage(
-        "examples", executor, [p for p, _ in unique], as_tests(problem.examples), problem,
-        limits, progress,
+    known = dict(example_results or {})
+    missing = [p for p, _ in unique if p.key not in known]
+    example_results = known | run_stage(
+        "examples", executor, missing, as_tests(problem.examples), problem, limits, progress,
     )
     stats.compiled = sum(
         1 for results in example_results.values() if overall(results) is not Verdict.CE
