@@ -10,7 +10,12 @@ import sys
 
 import typer
 
-from cli import model, sandbox, solve
+from cli import batch, model, sandbox, solve, submit
+from cli import bench as bench_command
+from cli import config as config_command
+from cli import listen as listen_command
+from cli import show as show_command
+from cli import test as test_command
 from cli.common import EXIT_CODES_HELP, EXIT_INFRA, EXIT_INPUT, EXIT_NOTHING_PASSED, EXIT_OK
 
 __all__ = ["EXIT_INFRA", "EXIT_INPUT", "EXIT_NOTHING_PASSED", "EXIT_OK", "app", "main"]
@@ -28,9 +33,21 @@ app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(model_app, name="model")
 
 app.command("solve")(solve.solve)
+app.command("batch")(batch.batch)
+app.command("submit")(submit.submit)
 sandbox_app.command("build")(sandbox.sandbox_build)
 sandbox_app.command("doctor")(sandbox.sandbox_doctor)
+app.command("test")(test_command.test)
+bench_app = typer.Typer(help="Benchmarks: sandbox speed, judge agreement.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+bench_app.command("sandbox")(bench_command.bench_sandbox)
+bench_app.command("judge")(bench_command.bench_judge)
 model_app.command("prepare")(model.model_prepare)
+app.command("show")(show_command.show)
+app.command("listen")(listen_command.listen)
+config_app = typer.Typer(help="Show the merged configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+config_app.command("show")(config_command.config_show)
 
 
 def main() -> None:

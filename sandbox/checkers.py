@@ -1,4 +1,5 @@
-"""Output checkers: a Python port of the Kattis default output validator, plus exact comparison.
+"""Output checkers: a Python port of the Kattis default output validator, exact comparison, and
+custom checkers (testlib-style and Kattis output validators) that run inside the sandbox.
 
 Semantics follow Kattis/problemtools support/default_validator/default_validator.cc:
   * tokens are maximal runs of non-whitespace (C isspace: space, \\t, \\n, \\v, \\f, \\r);
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from sandbox.jobs import Job, Limits, Program, RunResult, SandboxError, Verdict
 
 # C locale isspace(); bytes.split() with no argument splits on exactly this set.
 _PIECE_RE = re.compile(rb"[ \t\n\v\f\r]+|[^ \t\n\v\f\r]+")
@@ -267,3 +270,107 @@ def normalise(output: bytes, flags: ValidatorFlags) -> str:
         data = b" ".join(_normalise_token(t, flags) for t in output.split())
     # backslashreplace keeps distinct invalid bytes distinct (errors="replace" would merge them).
     return data.decode("utf-8", errors="backslashreplace")
+
+
+# ---------------------------------------------------------------------------------------------
+# Custom checkers: programs run in the sandbox like any other, with their own limits
+# ---------------------------------------------------------------------------------------------
+
+CHECKER_KINDS = ("default", "exact", "testlib", "kattis")
+TESTLIB_OK, TESTLIB_WA, TESTLIB_PE, TESTLIB_FAIL = 0, 1, 2, 3
+KATTIS_ACCEPT, KATTIS_REJECT = 42, 43
+
+
+class CheckerError(SandboxError):
+    """The checker itself failed (testlib exit 3, a validator exit code other than 42/43, a
+    checker that crashed or ran out of time): a judge error, never a verdict of the program."""
+
+
+@dataclass(frozen=True)
+class Checker:
+    """How a run's output is judged.
+
+    kind: "default" (Kattis default validator with `flags`), "exact" (bytes, trailing whitespace
+    ignored), "testlib" (`checker input output answer`; exit 0 OK, 1 WA, 2 PE, 3 FAIL) or
+    "kattis" (output validator: `validator input answer feedback_dir [flags] < output`; exit 42
+    accept, 43 reject). The last two need `program`, which is compiled and run in the sandbox
+    under `limits` (generous: a checker's slowness is not the program's fault).
+    """
+
+    kind: str = "default"
+    flags: ValidatorFlags = field(default_factory=ValidatorFlags)
+    program: Program | None = None
+    limits: Limits = field(default_factory=lambda: Limits(time_s=10.0, memory_mb=2048))
+
+    def __post_init__(self) -> None:
+        if self.kind not in CHECKER_KINDS:
+            raise ValueError(f"unknown checker kind {self.kind!r} (expected {CHECKER_KINDS})")
+        if (self.kind in ("testlib", "kattis")) != (self.program is not None):
+            needs = "needs a" if self.program is None else "takes no"
+            raise ValueError(f"a {self.kind} checker {needs} program")
+
+    @property
+    def runs_in_sandbox(self) -> bool:
+        return self.program is not None
+
+
+def as_checker(checker: Checker | ValidatorFlags) -> Checker:
+    """Callers that only know validator flags (Problem.checker) get the default validator."""
+    return checker if isinstance(checker, Checker) else Checker("default", checker)
+
+
+def check_builtin(output: bytes, expected: bytes, checker: Checker) -> CheckResult:
+    if checker.kind == "exact":
+        return exact_check(output, expected)
+    return check(output, expected, checker.flags)
+
+
+def checker_job(checker: Checker, test_input: bytes, output: bytes, expected: bytes) -> Job:
+    """The sandbox job that runs a custom checker on one output."""
+    assert checker.program is not None
+    files = (("input", test_input), ("answer", expected))
+    if checker.kind == "testlib":
+        return Job(checker.program, b"", checker.limits, ("input", "output", "answer"),
+                   (*files, ("output", output)))
+    flags = tuple(validator_flags_words(checker.flags))
+    return Job(checker.program, output, checker.limits, ("input", "answer", "feedback/", *flags),
+               files, feedback_dir=True)
+
+
+def validator_flags_words(flags: ValidatorFlags) -> list[str]:
+    """The flags as Kattis passes them to an output validator's command line."""
+    words = []
+    if flags.case_sensitive:
+        words.append("case_sensitive")
+    if flags.space_change_sensitive:
+        words.append("space_change_sensitive")
+    if flags.float_absolute_tolerance is not None:
+        words += ["float_absolute_tolerance", repr(flags.float_absolute_tolerance)]
+    if flags.float_relative_tolerance is not None:
+        words += ["float_relative_tolerance", repr(flags.float_relative_tolerance)]
+    return words
+
+
+def checker_verdict(checker: Checker, run: RunResult) -> CheckResult:
+    """Read a custom checker's run: accepted or not, with its message; CheckerError when the
+    checker itself failed."""
+    message = (run.checker_message or run.stderr_tail or run.stdout.decode("utf-8", "replace"))
+    message = message.strip()[-500:]
+    if run.verdict is Verdict.CE:
+        raise CheckerError(f"the checker does not compile: {run.stderr_tail.strip()[-500:]}")
+    if run.verdict not in (Verdict.OK, Verdict.RE) or run.signal is not None:
+        raise CheckerError(f"the checker failed ({run.verdict.value}): {message}")
+    code = run.exit_code
+    if checker.kind == "testlib":
+        if code == TESTLIB_OK:
+            return CheckResult(True, message or "accepted")
+        if code == TESTLIB_WA:
+            return CheckResult(False, message or "wrong answer")
+        if code == TESTLIB_PE:
+            return CheckResult(False, f"presentation error: {message}")
+        raise CheckerError(f"the testlib checker failed (exit {code}): {message}")
+    if code == KATTIS_ACCEPT:
+        return CheckResult(True, message or "accepted")
+    if code == KATTIS_REJECT:
+        return CheckResult(False, message or "rejected")
+    raise CheckerError(f"the output validator failed (exit {code}, not 42/43): {message}")

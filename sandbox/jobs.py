@@ -12,6 +12,12 @@ from enum import Enum
 LANGUAGES = ("python3", "cpp17")
 
 
+class SandboxError(Exception):
+    """The sandbox could not evaluate at all (no engine, no image, a runner that keeps dying, a
+    checker that fails). Distinct from a program failing, which is a RunResult verdict.
+    """
+
+
 class Verdict(str, Enum):
     """Outcome of one run. OK means the program ran within limits; WA is only set by a checker."""
 
@@ -24,17 +30,34 @@ class Verdict(str, Enum):
     CE = "CE"  # did not compile
 
 
+EXTENSIONS = {".py": "python3", ".cpp": "cpp17", ".cc": "cpp17", ".cxx": "cpp17"}
+
+
+def language_of(filename: str) -> str | None:
+    """The language a file's extension names (.py python3; .cpp/.cc/.cxx cpp17), else None."""
+    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return EXTENSIONS.get(suffix)
+
+
 @dataclass(frozen=True)
 class Program:
-    """A program to run: its language (one of LANGUAGES) and its source text."""
+    """A program to run: its language (one of LANGUAGES) and its source text.
+
+    `headers` are extra files compiled beside the source (name, text), e.g. a checker's
+    testlib.h or validate.h; they are part of the compile-cache key.
+    """
 
     language: str
     source: str
+    headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
-        """Hash of the exact source and language: the compile-cache key."""
-        return hashlib.sha256(f"{self.language}\0{self.source}".encode()).hexdigest()[:16]
+        """Hash of the exact source, headers and language: the compile-cache key."""
+        digest = hashlib.sha256(f"{self.language}\0{self.source}".encode())
+        for name, text in self.headers:
+            digest.update(f"\0{name}\0{text}".encode())
+        return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -45,7 +68,9 @@ class Limits:
     memory_mb: int = 1024  # address-space / peak-memory limit of the program
     output_mb: int = 64  # stdout larger than this is OLE
     wall_factor: float = 2.0
-    processes: int = 64  # pids the program may hold at once (fork bombs stop here)
+    processes: int = 64  # processes and threads the program may hold at once (RLIMIT_NPROC)
+    file_mb: int = 64  # largest file the program may write, stdout included (RLIMIT_FSIZE)
+    open_files: int = 64  # file descriptors the program may hold (RLIMIT_NOFILE)
 
     @property
     def wall_s(self) -> float:
@@ -54,19 +79,29 @@ class Limits:
 
 @dataclass(frozen=True)
 class Job:
-    """Run `program` once on `input` under `limits`."""
+    """Run `program` once on `input` under `limits`.
+
+    Checkers need more than stdin: `files` are written read-only into the scratch dir before the
+    run, `args` follow the program on its command line, and with `feedback_dir` set an empty
+    writable folder `feedback/` is made and its judgemessage.txt returned (Kattis validators).
+    """
 
     program: Program
     input: bytes
     limits: Limits = field(default_factory=Limits)
+    args: tuple[str, ...] = ()
+    files: tuple[tuple[str, bytes], ...] = ()
+    feedback_dir: bool = False
 
 
 @dataclass
 class RunResult:
     """What one run did. Produced for every job the sandbox could evaluate, failures included.
 
-    Caveats: cpu_s and memory_mb come from wait4 rusage, so memory_mb is the peak resident set
-    (the interpreter's own ~10 MB for Python included); wall_s includes process start-up.
+    Caveats: cpu_s and memory_mb come from wait4 rusage of the program itself (it is forked from
+    a tiny launcher, so the runner's own pages are not counted; the Python interpreter's ~9 MB
+    are); memory_mb is the peak resident set, not the address space the limit is set on;
+    wall_s includes process start-up (~1 ms for C++, ~15 ms for Python).
     """
 
     verdict: Verdict
@@ -77,3 +112,4 @@ class RunResult:
     signal: int | None = None
     stdout: bytes = b""  # capped at the output limit
     stderr_tail: str = ""  # last few KB of stderr, or the compiler's message for CE
+    checker_message: str = ""  # why a checker rejected (or the checker's feedback); "" if none

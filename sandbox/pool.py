@@ -1,16 +1,23 @@
 """A pool of warm Docker containers, each with a runner process that executes many jobs.
 
-`docker run` per test costs 0.2-0.6 s; a job sent to a warm runner costs about a millisecond more
+`docker run` per test costs 0.2-0.6 s; a job sent to a warm runner costs a few milliseconds more
 than the program itself. One job at a time per container keeps the container's cgroup limits a
 per-run limit.
+
+C++ is compiled once per distinct source: `run()` first compiles every new source on some worker
+(in parallel across workers), keeps the binary (or the compiler's message) on the host, and sends
+the binary over the pipe with the first job of that program each other worker gets.
 """
 
 from __future__ import annotations
 
+import atexit
 import base64
+import itertools
 import json
 import os
 import queue
+import random
 import socket
 import struct
 import threading
@@ -19,18 +26,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandbox.jobs import Job, RunResult, Verdict
+from sandbox.jobs import Job, Program, RunResult, SandboxError, Verdict
+
+__all__ = ["DockerPool", "SandboxError", "SandboxOptions"]
 
 RUNNER_SOURCE = (Path(__file__).parent / "runner.py").read_text(encoding="utf-8")
 LABEL = "cpsolve.sandbox"
 DEFAULT_IMAGE = "cpsolve-sandbox:1"  # bump when the image's contents change
-
-
-class SandboxError(Exception):
-    """The sandbox could not evaluate at all (no engine, no image, a runner that keeps dying).
-
-    Distinct from a program failing, which is a RunResult verdict.
-    """
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class SandboxOptions:
     container_pids: int = 256  # cgroup cap on processes: stops fork bombs
     scratch_mb: int = 512  # tmpfs for the compile cache and the run's scratch dir
     cpus: float = 1.0  # one job at a time per container needs one core
+    compile_time_s: float = 30.0  # CPU seconds g++ may take on one source (wall: twice that)
+    compile_memory_mb: int = 2048  # address space g++ may take (template bombs stop here)
 
 
 def docker_client():
@@ -69,6 +73,11 @@ class Worker:
         self.container = None
         self.sock: socket.socket | None = None
         self.buffer = b""
+        self.loaded: set[str] = set()  # keys of C++ binaries this container already holds
+        self.restarts = 0
+        # A uid of its own per container: RLIMIT_NPROC counts per uid across the whole machine,
+        # and kill(-1) as that uid must reach only this container's programs.
+        self.program_uid = random.randrange(200_000, 2_000_000_000)
         self.start()
 
     def start(self) -> None:
@@ -96,7 +105,7 @@ class Worker:
             )
             exec_id = self.client.api.exec_create(
                 self.container.id,
-                ["python3", "-I", "-c", RUNNER_SOURCE],
+                ["python3", "-I", "-c", RUNNER_SOURCE, str(self.program_uid)],
                 stdin=True,
                 stdout=True,
                 stderr=False,
@@ -108,6 +117,7 @@ class Worker:
             raise SandboxError(f"could not start a sandbox container: {error}") from error
         self.sock = raw._sock
         self.buffer = b""
+        self.loaded = set()
         answer = self.request({"op": "ping", "id": "ping"}, timeout=60)
         if not answer.get("pong"):
             raise SandboxError(f"sandbox runner did not answer a ping: {answer}")
@@ -153,35 +163,83 @@ class Worker:
             data += chunk
         return data
 
-    def run(self, job: Job) -> RunResult:
-        """Run one job; replace the container and retry once if the runner died under it."""
+    def call(self, make_message: Callable[[], dict], timeout: float) -> dict:
+        """Send one message and return the answer; if the runner or its container died under it,
+        replace the container and retry once (the message is rebuilt: the new one holds no
+        binaries yet)."""
         for attempt in (1, 2):
             try:
-                answer = self.request(job_message(job), timeout=job.limits.wall_s + 90)
+                answer = self.request(make_message(), timeout=timeout)
                 if "error" in answer:
                     raise SandboxError(f"sandbox runner failed: {answer['error']}")
-                return result_from_answer(answer)
+                return answer
             except (OSError, ConnectionError, ValueError, SandboxError) as error:
                 self.close()
                 if attempt == 2:
                     message = f"sandbox worker failed twice on one job: {error}"
                     raise SandboxError(message) from error
+                self.restarts += 1
                 self.start()
         raise AssertionError("unreachable")
+
+    def compile(self, program: Program) -> bytes | str:
+        """Compile a C++ program here: its binary, or the compiler's message (a CE)."""
+        options = self.options
+        message = {
+            "op": "compile",
+            "id": next(MESSAGE_IDS),
+            "language": program.language,
+            "key": program.key,
+            "source": program.source,
+            "headers": [list(pair) for pair in program.headers],
+            "compile": {
+                "time_s": options.compile_time_s,
+                "wall_s": options.compile_time_s * 2,
+                "memory_mb": options.compile_memory_mb,
+            },
+        }
+        answer = self.call(lambda: message, timeout=options.compile_time_s * 2 + 90)
+        if answer["ok"]:
+            self.loaded.add(program.key)
+            return base64.b64decode(answer["binary_b64"])
+        return answer["compile_error"]
+
+    def run(self, job: Job, binary: bytes | None = None) -> RunResult:
+        """Run one job; `binary` is the compiled C++ program, sent if this worker lacks it."""
+
+        def make_message() -> dict:
+            message = job_message(job)
+            if binary is not None and job.program.key not in self.loaded:
+                message["binary_b64"] = base64.b64encode(binary).decode("ascii")
+            return message
+
+        answer = self.call(make_message, timeout=job.limits.wall_s + 90)
+        if binary is not None:
+            self.loaded.add(job.program.key)
+        return result_from_answer(answer)
+
+
+MESSAGE_IDS = itertools.count()
 
 
 def job_message(job: Job) -> dict:
     limits = job.limits
     return {
-        "id": job.program.key,
+        "id": next(MESSAGE_IDS),
         "language": job.program.language,
         "key": job.program.key,
         "source": job.program.source,
+        "headers": [list(pair) for pair in job.program.headers],
         "input_b64": base64.b64encode(job.input).decode("ascii"),
+        "args": list(job.args),
+        "files_b64": [[name, base64.b64encode(data).decode("ascii")] for name, data in job.files],
+        "feedback_dir": job.feedback_dir,
         "time_s": limits.time_s,
         "wall_s": limits.wall_s,
         "memory_mb": limits.memory_mb,
         "output_bytes": limits.output_mb * 1024 * 1024,
+        "file_bytes": limits.file_mb * 1024 * 1024,
+        "open_files": limits.open_files,
         "processes": limits.processes,
     }
 
@@ -196,6 +254,7 @@ def result_from_answer(answer: dict) -> RunResult:
         signal=answer["signal"],
         stdout=base64.b64decode(answer["stdout_b64"]),
         stderr_tail=answer["stderr_tail"],
+        checker_message=answer.get("feedback", ""),
     )
 
 
@@ -216,12 +275,30 @@ class DockerPool:
                 f"sandbox image {self.options.image} is missing; run `cpsolve sandbox build`"
             ) from error
         self.workers: list[Worker] = []
-        try:
-            for _ in range(max(1, self.options.workers)):
-                self.workers.append(Worker(self.client, self.options))
-        except BaseException:
+        self.compiled: dict[str, bytes | str] = {}  # C++ key -> binary, or compiler message
+        self.compilations = 0  # g++ runs so far: one per distinct C++ source
+        self.run_lock = threading.Lock()
+        atexit.register(self.close)  # also on unhandled errors; Ctrl-C arrives as one of those
+        count = max(1, self.options.workers)
+        started: list[Worker | BaseException] = []
+
+        def start_one() -> None:
+            try:
+                started.append(Worker(self.client, self.options))
+            except BaseException as error:  # noqa: BLE001 - re-raised below
+                started.append(error)
+
+        # In parallel: each start is a container plus a small compile, about half a second.
+        threads = [threading.Thread(target=start_one, daemon=True) for _ in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.workers = [worker for worker in started if isinstance(worker, Worker)]
+        errors = [error for error in started if not isinstance(error, Worker)]
+        if errors or len(self.workers) != count:
             self.close()
-            raise
+            raise errors[0] if errors else SandboxError("sandbox workers did not start")
 
     def __enter__(self) -> DockerPool:
         return self
@@ -237,13 +314,58 @@ class DockerPool:
     def run(
         self, jobs: Sequence[Job], on_result: Callable[[int, RunResult], None] | None = None
     ) -> list[RunResult]:
-        """Run every job on the first free worker. `on_result(index, result)` reports progress."""
+        """Run every job on the first free worker. `on_result(index, result)` reports progress.
+
+        Safe to call from several threads: calls take turns (a worker's pipe carries one job).
+        """
+        with self.run_lock:
+            return self.run_now(jobs, on_result)
+
+    def run_now(
+        self, jobs: Sequence[Job], on_result: Callable[[int, RunResult], None] | None
+    ) -> list[RunResult]:
+        if not self.workers:
+            raise SandboxError("the sandbox pool is closed")
+        to_compile = list({
+            job.program.key: job.program
+            for job in jobs
+            if job.program.language == "cpp17" and job.program.key not in self.compiled
+        }.values())
+        lock = threading.Lock()
+
+        def compile_one(worker: Worker, index: int) -> None:
+            program = to_compile[index]
+            built = worker.compile(program)
+            with lock:
+                self.compiled[program.key] = built
+                self.compilations += 1
+
+        self.spread(len(to_compile), compile_one)
         results: list[RunResult | None] = [None] * len(jobs)
+
+        def run_one(worker: Worker, index: int) -> None:
+            job = jobs[index]
+            built = self.compiled.get(job.program.key)
+            if isinstance(built, str):  # the compiler's message: no need to run anything
+                result = RunResult(verdict=Verdict.CE, stderr_tail=built)
+            else:
+                result = worker.run(job, built)
+            results[index] = result
+            if on_result is not None:
+                with lock:
+                    on_result(index, result)
+
+        self.spread(len(jobs), run_one)
+        return [result for result in results if result is not None]
+
+    def spread(self, count: int, task: Callable[[Worker, int], None]) -> None:
+        """Call task(worker, i) for i in range(count), each on the first free worker."""
+        if count == 0:
+            return
         pending: queue.Queue[int] = queue.Queue()
-        for index in range(len(jobs)):
+        for index in range(count):
             pending.put(index)
         errors: list[BaseException] = []
-        lock = threading.Lock()
 
         def work(worker: Worker) -> None:
             while not errors:
@@ -252,23 +374,19 @@ class DockerPool:
                 except queue.Empty:
                     return
                 try:
-                    result = worker.run(jobs[index])
+                    task(worker, index)
                 except BaseException as error:  # noqa: BLE001 - re-raised in the caller
                     errors.append(error)
                     return
-                results[index] = result
-                if on_result is not None:
-                    with lock:
-                        on_result(index, result)
 
-        threads = [threading.Thread(target=work, args=(w,), daemon=True) for w in self.workers]
+        busy = self.workers[: max(1, min(len(self.workers), count))]
+        threads = [threading.Thread(target=work, args=(w,), daemon=True) for w in busy]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         if errors:
             raise errors[0]
-        return [result for result in results if result is not None]
 
 
 def remove_orphans(client) -> None:

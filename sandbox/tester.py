@@ -1,9 +1,9 @@
-"""The one narrow interface the solver judges programs through.
+"""The one narrow interface the solver (and `cpsolve test`) judges programs through.
 
-`judge(executor, programs, tests, limits, flags)` runs every program on every test and applies the
+`judge(executor, programs, tests, limits, checker)` runs every program on every test and applies the
 checker: a result per (program, test), with WA set where the checker rejects the output. Programs
-that fail (CE, RE, TLE, ...) get verdicts; only an executor that cannot run at all raises
-(SandboxError).
+that fail (CE, RE, TLE, ...) get verdicts; only an executor that cannot run at all, or a custom
+checker that fails, raises (SandboxError, CheckerError).
 """
 
 from __future__ import annotations
@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from sandbox.checkers import ValidatorFlags, check
+from sandbox.checkers import (
+    Checker,
+    ValidatorFlags,
+    as_checker,
+    check_builtin,
+    checker_job,
+    checker_verdict,
+)
 from sandbox.jobs import Job, Limits, Program, RunResult, Verdict
 
 
@@ -38,25 +45,47 @@ def judge(
     programs: Sequence[Program],
     tests: Sequence[Test],
     limits: Limits,
-    flags: ValidatorFlags,
+    checker: Checker | ValidatorFlags,
     on_result: Callable[[int, RunResult], None] | None = None,
 ) -> dict[str, list[RunResult]]:
-    """Run all programs on all tests; results keyed by Program.key, in test order."""
+    """Run all programs on all tests; results keyed by Program.key, in test order.
+
+    A custom checker (testlib, Kattis output validator) runs in the sandbox after all programs,
+    once per accepted-so-far run; `on_result` reports the programs' runs only.
+    """
+    checker = as_checker(checker)
     jobs = [Job(program, test.input, limits) for program in programs for test in tests]
-    results = executor.run(jobs, on_result) if jobs else []
-    by_program: dict[str, list[RunResult]] = {}
-    for index, (job, result) in enumerate(zip(jobs, results, strict=True)):
-        test = tests[index % len(tests)]
-        by_program.setdefault(job.program.key, []).append(apply_checker(result, test, flags))
+    results = list(executor.run(jobs, on_result)) if jobs else []
+    tests_of_jobs = [tests[index % len(tests)] for index in range(len(jobs))]
+    to_check = [
+        index
+        for index, (result, test) in enumerate(zip(results, tests_of_jobs, strict=True))
+        if result.verdict is Verdict.OK and test.expected is not None
+    ]
+    if checker.program is not None:
+        checker_jobs = [
+            checker_job(checker, tests_of_jobs[i].input, results[i].stdout,
+                        tests_of_jobs[i].expected or b"")
+            for i in to_check
+        ]
+        checked = executor.run(checker_jobs) if checker_jobs else []
+        for index, checker_run in zip(to_check, checked, strict=True):
+            verdict = checker_verdict(checker, checker_run)
+            results[index] = with_check(results[index], verdict.accepted, verdict.message)
+    else:
+        for index in to_check:
+            expected = tests_of_jobs[index].expected or b""
+            verdict = check_builtin(results[index].stdout, expected, checker)
+            results[index] = with_check(results[index], verdict.accepted, verdict.message)
+    by_program: dict[str, list[RunResult]] = {program.key: [] for program in programs}
+    for job, result in zip(jobs, results, strict=True):
+        by_program[job.program.key].append(result)
     return by_program
 
 
-def apply_checker(result: RunResult, test: Test, flags: ValidatorFlags) -> RunResult:
-    if result.verdict is not Verdict.OK or test.expected is None:
-        return result
-    if check(result.stdout, test.expected, flags).accepted:
-        return result
-    return replace(result, verdict=Verdict.WA)
+def with_check(result: RunResult, accepted: bool, message: str) -> RunResult:
+    verdict = Verdict.OK if accepted else Verdict.WA
+    return replace(result, verdict=verdict, checker_message=message)
 
 
 def overall(results: Sequence[RunResult]) -> Verdict:

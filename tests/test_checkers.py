@@ -5,13 +5,21 @@ from __future__ import annotations
 import pytest
 
 from sandbox.checkers import (
+    Checker,
+    CheckerError,
     CheckResult,
     ValidatorFlags,
+    as_checker,
     check,
+    check_builtin,
+    checker_job,
+    checker_verdict,
     exact_check,
     normalise,
     parse_float,
+    validator_flags_words,
 )
+from sandbox.jobs import Program, RunResult, Verdict
 
 DEFAULT = ValidatorFlags()
 CASE = ValidatorFlags(case_sensitive=True)
@@ -334,3 +342,71 @@ def test_normalise_non_utf8_distinct() -> None:
     b = normalise(b"\xfe", DEFAULT)
     assert isinstance(a, str) and a != b
     a.encode()  # must be encodable for hashing
+
+
+# --- custom checkers: how a checker's run is read (the runs themselves: test_sandbox.py) -------
+
+CHECKER_PROGRAM = Program("python3", "pass")
+
+
+def checker_run(exit_code: int | None, verdict: Verdict = Verdict.RE, signal: int | None = None,
+                stderr: str = "why", feedback: str = "") -> RunResult:
+    return RunResult(verdict=verdict, exit_code=exit_code, signal=signal, stderr_tail=stderr,
+                     checker_message=feedback)
+
+
+@pytest.mark.parametrize(
+    ("code", "accepted", "message"),
+    [(0, True, "why"), (1, False, "why"), (2, False, "presentation error: why")],
+)
+def test_testlib_exit_codes(code: int, accepted: bool, message: str) -> None:
+    result = checker_verdict(Checker("testlib", program=CHECKER_PROGRAM), checker_run(code))
+    assert result == CheckResult(accepted, message)
+
+
+@pytest.mark.parametrize(
+    ("kind", "run"),
+    [
+        ("testlib", checker_run(3)),
+        ("testlib", checker_run(None, Verdict.RE, signal=11)),
+        ("testlib", checker_run(None, Verdict.TLE)),
+        ("kattis", checker_run(0, Verdict.OK)),
+        ("kattis", checker_run(1)),
+        ("kattis", checker_run(None, Verdict.CE)),
+    ],
+)
+def test_a_failing_checker_is_a_judge_error(kind: str, run: RunResult) -> None:
+    with pytest.raises(CheckerError):
+        checker_verdict(Checker(kind, program=CHECKER_PROGRAM), run)
+
+
+def test_kattis_validator_exit_codes_and_feedback() -> None:
+    validator = Checker("kattis", program=CHECKER_PROGRAM)
+    assert checker_verdict(validator, checker_run(42, feedback="fine")) == CheckResult(True, "fine")
+    assert checker_verdict(validator, checker_run(43, feedback="off by one")) == CheckResult(
+        False, "off by one"
+    )
+
+
+def test_checker_jobs_follow_each_convention() -> None:
+    flags = ValidatorFlags(case_sensitive=True, float_absolute_tolerance=1e-6)
+    testlib = checker_job(Checker("testlib", program=CHECKER_PROGRAM), b"in", b"out", b"ans")
+    assert testlib.args == ("input", "output", "answer")
+    assert dict(testlib.files) == {"input": b"in", "output": b"out", "answer": b"ans"}
+    kattis = checker_job(Checker("kattis", flags, CHECKER_PROGRAM), b"in", b"out", b"ans")
+    assert kattis.input == b"out"  # the team's output arrives on stdin
+    assert kattis.args == ("input", "answer", "feedback/", "case_sensitive",
+                           "float_absolute_tolerance", "1e-06")
+    assert kattis.feedback_dir
+    assert validator_flags_words(ValidatorFlags()) == []
+
+
+def test_builtin_checkers() -> None:
+    assert as_checker(DEFAULT) == Checker("default", DEFAULT)
+    assert check_builtin(b"HELLO\n", b"hello", as_checker(DEFAULT)).accepted
+    assert not check_builtin(b"HELLO\n", b"hello", Checker("exact")).accepted
+    assert check_builtin(b"hello  \n\n", b"hello\n", Checker("exact")).accepted
+    with pytest.raises(ValueError):
+        Checker("testlib")  # needs a program
+    with pytest.raises(ValueError):
+        Checker("special")

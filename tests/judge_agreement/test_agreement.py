@@ -1,0 +1,38 @@
+"""Judge agreement: our verdict on every labelled program here equals its label.
+
+tests/judge_agreement/<contest>/<problem>/<label>/<program> are programs written for problems of
+../shared/bench, labelled like a Kattis jury's submissions (accepted/, wrong_answer/,
+time_limit_exceeded/, run_time_error/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+BENCH = HERE.parents[2] / "shared" / "bench"  # ../shared/bench from the repository
+PROBLEMS = sorted(path.parent.relative_to(HERE).as_posix()
+                  for path in HERE.glob("*/*/accepted"))
+
+pytestmark = pytest.mark.integration
+
+
+def test_there_are_labelled_programs_for_three_problems_or_more():
+    assert len(PROBLEMS) >= 3
+
+
+@pytest.mark.parametrize("problem_id", PROBLEMS)
+def test_every_labelled_program_gets_its_label(pool, problem_id):
+    from cli.bench import judge_agreement, labelled_programs
+    from solver.problem import load_problem
+
+    if not (BENCH / problem_id).is_dir():
+        pytest.skip(f"benchmark problem {problem_id} is not in {BENCH}")
+    labelled = labelled_programs(HERE / problem_id)
+    report = judge_agreement(pool, load_problem(BENCH / problem_id), labelled)
+    disagreeing = [(row["file"], row["label"], row["verdict"])
+                   for row in report["programs"] if not row["agrees"]]
+    assert disagreeing == []
+    assert {label for label, _ in labelled} >= {"accepted", "wrong_answer", "run_time_error"}
