@@ -25,6 +25,9 @@ from cli.common import (
     load_defaults,
     out,
     print_json,
+    quiet_libraries,
+    sampling_options,
+    stderr_to_log,
 )
 
 # Kattis' jury folders and the verdict a program in each must get on the whole test set.
@@ -250,3 +253,67 @@ def print_sandbox_report(report: dict) -> None:
     for name, target in report["targets"].items():
         cells = [report["ratios"][language][name] for language in ("python3", "cpp17")]
         out.print(f"{name + ' (' + target + ')':<40}{cells[0]:>10.2f}{cells[1]:>10.2f}")
+
+
+# --- bench sampling ------------------------------------------------------------------------------
+
+
+def bench_sampling(
+    problem_path: Annotated[
+        Path, typer.Argument(metavar="PROBLEM", help="the problem to sample for")
+    ] = Path("problems/sum-of-two"),
+    samples: Annotated[int, typer.Option(help="completions per measurement")] = 128,
+    chunk_size: Annotated[int | None, typer.Option(help="samples per request (default: config)")]
+    = None,
+    transformers_samples: Annotated[int, typer.Option(help="completions for `generate`")] = 4,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Tokens/s through cpsolve vs vLLM direct vs transformers; streamed end to end vs stages."""
+    quiet_libraries()
+    defaults = load_defaults()
+
+    def run() -> int:
+        from sandbox.pool import DockerPool, SandboxOptions
+        from solver.bench_sampling import run_sampling_benchmark
+        from solver.models import cache_dir, resolve_model
+        from solver.problem import load_problem
+        from solver.sampling import ModelProfile, shared_sampler
+
+        if samples < 1:
+            raise CliError("--samples must be at least 1", EXIT_INPUT)
+        problem = load_problem(problem_path)
+        options = sampling_options(defaults, None)
+        profile = ModelProfile.load(options.profile)
+        workers = defaults["workers"] or (os.cpu_count() or 1)
+        with stderr_to_log(cache_dir() / "engine.log", enabled=not debug):
+            model_path = resolve_model(options.model)
+            sampler = shared_sampler(model_path, options, profile)
+            with DockerPool(SandboxOptions(image=defaults["image"], workers=workers)) as pool:
+                report = run_sampling_benchmark(
+                    problem, sampler, profile, pool, model_path, samples,
+                    chunk_size or defaults["chunk_size"], transformers_samples,
+                )
+        data = report.as_dict()
+        if json_output:
+            print_json(data)
+        else:
+            print_sampling_report(data)
+        return EXIT_OK
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def print_sampling_report(data: dict) -> None:
+    for name in ("vllm_direct", "cpsolve", "transformers"):
+        row = data[name]
+        out.print(f"{name:>13}: {row['tokens_per_s']:8.1f} tokens/s  "
+                  f"{row['programs_per_s']:6.2f} programs/s  ({row['seconds']:.1f} s)")
+    out.print(f"sampling alone {data['sampling_s']:.1f} s, execution alone "
+              f"{data['execution_s']:.1f} s, streamed end to end {data['end_to_end_s']:.1f} s")
+    ratios = data["ratios"]
+    out.print(f"cpsolve / vLLM direct tokens/s: {ratios['cpsolve_vs_vllm_tokens_per_s']:.2f} "
+              "(target >= 0.9)")
+    out.print(f"vLLM / transformers tokens/s: {ratios['vllm_vs_transformers_tokens_per_s']:.1f}")
+    out.print(f"end to end / max(sampling, execution): "
+              f"{ratios['end_to_end_vs_max_stage']:.2f} (target <= 1.15)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,12 +29,15 @@ class StreamProgress:
     unique: int = 0
     judged: int = 0  # unique programs whose example runs are done
     passed_examples: int = 0
+    sampling_s: float = 0.0  # time spent drawing (the model's share of the wall clock)
+    execution_s: float = 0.0  # time spent judging on the examples (the sandbox's share)
 
 
 @dataclass
 class Streamed:
     samples: list[Sample]
     example_results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
+    progress: StreamProgress = field(default_factory=StreamProgress)
 
 
 def sample_and_filter(
@@ -66,11 +70,13 @@ def sample_and_filter(
                 return
             if failure:
                 continue  # keep draining so the producer never blocks
+            started = time.perf_counter()
             try:
                 judged = judge(executor, programs, tests, limits, problem.checker)
             except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
                 failure.append(error)
                 continue
+            progress.execution_s += time.perf_counter() - started
             results.update(judged)
             progress.judged += len(programs)
             progress.passed_examples += sum(
@@ -78,7 +84,14 @@ def sample_and_filter(
             )
             report()
 
+    last_chunk_end = time.perf_counter()
+
     def on_chunk(drawn: list[Sample]) -> None:
+        nonlocal last_chunk_end
+        now = time.perf_counter()
+        if not all(sample.from_cache for sample in drawn):
+            progress.sampling_s += now - last_chunk_end
+        last_chunk_end = now
         progress.sampled += len(drawn)
         fresh = []
         for sample in drawn:
@@ -102,4 +115,4 @@ def sample_and_filter(
         worker.join()
     if failure:
         raise failure[0]
-    return Streamed(samples=samples, example_results=results)
+    return Streamed(samples=samples, example_results=results, progress=progress)
