@@ -99,10 +99,10 @@ def labelled_programs(folder: Path) -> list[tuple[str, Path]]:
 def judge_agreement(executor, problem, labelled: list[tuple[str, Path]]) -> dict:
     """Judge each program on the examples and hidden tests together, like `cpsolve test --all`:
     {total, agreeing, agreement, programs: [{file, label, verdict, agrees}]}."""
-    from cli.test import find_checker, judge_program, read_program
+    from cli.test import judge_program, read_program
 
     cases = problem.examples + problem.hidden
-    checker = find_checker(problem.path, problem.checker)
+    checker = problem.output_checker
     rows = []
     for label, path in labelled:
         # Stop at the first failing batch, as Kattis does: same verdict, far less waiting on TLEs.

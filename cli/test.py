@@ -14,10 +14,6 @@ import typer
 
 from cli.common import EXIT_INPUT, EXIT_NOTHING_PASSED, EXIT_OK, CliError, guarded, load_defaults
 
-# Files of a custom checker; the one source among them is the checker, the rest are headers.
-CHECKER_SOURCES = (".cpp", ".cc", ".cxx", ".py")
-CHECKER_HEADERS = (".h", ".hpp")
-
 
 def test(
     program_path: Annotated[Path, typer.Argument(metavar="PROGRAM", help=".py, .cpp, .cc, .cxx")],
@@ -39,7 +35,7 @@ def test(
         cases = problem.examples + (problem.hidden if all_tests else [])
         if not cases:
             raise CliError(f"{problem_path}: no tests to run", EXIT_INPUT)
-        checker = find_checker(problem.path, problem.checker)
+        checker = problem.output_checker
         with DockerPool(sandbox_options(defaults, workers, at_most=len(cases))) as pool:
             report = judge_program(pool, program, problem, cases, checker)
         if json_output:
@@ -125,47 +121,6 @@ def message_of(result) -> str:
         cause = f"signal {result.signal}" if result.signal else f"exit code {result.exit_code}"
         line = f"{cause}: {line}" if line else cause
     return line[:160]
-
-
-def find_checker(problem_dir: Path | None, flags):
-    """The problem's custom checker, if it has one, else the default validator with `flags`.
-
-    Kattis packages: `output_validators/<name>/` (or `output_validator/`), run Kattis-style.
-    Other problem folders: `checker.cpp` / `checker.py` beside the problem, run testlib-style.
-    (This belongs in the problem loader; it lives here until Problem carries a Checker.)
-    """
-    from sandbox.checkers import Checker
-
-    if problem_dir is None:
-        return Checker("default", flags)
-    folder = problem_dir if problem_dir.is_dir() else problem_dir.parent
-    for validators in (folder / "output_validators", folder / "output_validator"):
-        if validators.is_dir():
-            inner = sorted(path for path in validators.iterdir() if path.is_dir())
-            return Checker("kattis", flags, checker_program(inner[0] if inner else validators))
-    for name in ("checker.cpp", "checker.cc", "checker.py"):
-        if (folder / name).is_file():
-            return Checker("testlib", flags, checker_program(folder, folder / name))
-    return Checker("default", flags)
-
-
-def checker_program(folder: Path, main: Path | None = None):
-    """A checker as a Program: its one source file, with the headers beside it."""
-    from sandbox.jobs import Program, language_of
-
-    sources = [main] if main else sorted(
-        path for path in folder.iterdir() if path.suffix.lower() in CHECKER_SOURCES
-    )
-    if len(sources) != 1:
-        raise CliError(f"{folder}: expected one checker source file, found {len(sources)}",
-                       EXIT_INPUT)
-    language = language_of(sources[0].name)
-    headers = tuple(
-        (path.name, path.read_text(encoding="utf-8"))
-        for path in sorted(folder.iterdir())
-        if path.suffix.lower() in CHECKER_HEADERS
-    )
-    return Program(language or "cpp17", sources[0].read_text(encoding="utf-8"), headers)
 
 
 def render(report: dict, program_name: str, title: str) -> None:

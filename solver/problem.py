@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sandbox.checkers import ValidatorFlags
+from sandbox.checkers import Checker, ValidatorFlags
 
 
 class ProblemError(Exception):
@@ -40,6 +40,14 @@ class Problem:
     url: str | None = None
     source_format: str = "markdown"  # one of FORMATS
     path: Path | None = None
+    # The problem's own checker (Kattis output validator, testlib checker) when it ships one;
+    # None: the default validator with `checker` flags. See `output_checker`.
+    custom_checker: Checker | None = None
+
+    @property
+    def output_checker(self) -> Checker:
+        """How outputs are judged: the custom checker, else the default validator."""
+        return self.custom_checker or Checker("default", self.checker)
 
 
 # Module names in solver/formats/. "oj" is an online-judge-tools folder, "companion" a
@@ -70,7 +78,13 @@ def load_problem(path: str | Path, format: str | None = None) -> Problem:
         if fmt != "codecontests":
             raise ProblemError(f"{p}: only CodeContests record files take a #record selector")
         return loader.load(p, record)
-    return loader.load(p)
+    problem = loader.load(p)
+    if fmt in ("markdown", "kattis", "oj"):  # folders that can ship a checker
+        from solver.formats.checkers import find_checker
+
+        checker = find_checker(problem.path, problem.checker)
+        problem.custom_checker = checker if checker.runs_in_sandbox else None
+    return problem
 
 
 def detect_format(p: Path) -> str:

@@ -231,7 +231,7 @@ def run_stage(
         progress(stage, 0, total)
     if not programs or not tests:
         return {program.key: [] for program in programs}
-    return judge(executor, programs, tests, limits, problem.checker, tick)
+    return judge(executor, programs, tests, limits, problem.output_checker, tick)
 
 
 def hidden_verdicts(

@@ -72,7 +72,7 @@ def sample_and_filter(
                 continue  # keep draining so the producer never blocks
             started = time.perf_counter()
             try:
-                judged = judge(executor, programs, tests, limits, problem.checker)
+                judged = judge(executor, programs, tests, limits, problem.output_checker)
             except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
                 failure.append(error)
                 continue

@@ -133,3 +133,28 @@ def test_model_written_inputs_tell_apart_what_mutations_cannot(pool, problems_di
     assert evaluation is not None and evaluation.samples == 5
     assert evaluation.correct_samples == 3 and evaluation.correct_survivors == 2
     assert evaluation.pass_at[1] == 0.6 and evaluation.solved_at_1
+
+
+def test_select_judges_with_the_problems_own_checker(pool, tmp_path):
+    """A testlib checker shipped beside a Markdown problem decides the filter, not the default
+    validator: any number above n is right here, so n + 2 passes though the example says n + 1."""
+    folder = tmp_path / "above"
+    folder.mkdir()
+    (folder / "problem.md").write_text(
+        "---\ntitle: Above\n---\nPrint any integer greater than n.\n\n"
+        "```input\n3\n```\n\n```output\n4\n```\n",
+        encoding="utf-8",
+    )
+    (folder / "checker.py").write_text(
+        "import sys\n"
+        "n = int(open(sys.argv[1]).read())\n"
+        "answer = open(sys.argv[2]).read().split()\n"
+        "sys.exit(0 if len(answer) == 1 and int(answer[0]) > n else 1)\n",
+        encoding="utf-8",
+    )
+    problem = load_problem(folder)
+    assert problem.output_checker.kind == "testlib"
+    drawn = samples_of("print(int(input()) + 2)\n", "print(int(input()) - 1)\n")
+    result = select(problem, drawn, pool, SelectionOptions(generated_inputs=5))
+    assert result.stats.passed_examples == 1
+    assert result.candidates[0].program.source == "print(int(input()) + 2)\n"
