@@ -41,3 +41,26 @@ def test_solve_sum_with_embedded_model(problems_dir, tmp_path):
             candidate["source"]
         )
     assert (tmp_path / "sum-of-two" / "samples.jsonl").exists()
+
+
+def test_rerun_draws_only_new_samples(problems_dir, tmp_path):
+    """A second run with a larger --samples takes the first run's completions from the cache."""
+    import shutil
+    import uuid
+
+    problem = tmp_path / "sum-of-two"
+    shutil.copytree(problems_dir / "sum-of-two", problem)
+    statement = problem / "problem.md"
+    # A statement no earlier run has seen, so the cache starts empty for this prompt.
+    text = statement.read_text(encoding="utf-8")
+    statement.write_text(text.replace("Print their sum.", f"Print their sum. ({uuid.uuid4()})"),
+                         encoding="utf-8")
+    runner = CliRunner()
+    base = ["solve", str(problem), "--json", "--out", str(tmp_path / "out")]
+    first = runner.invoke(app, [*base, "--samples", "16"])
+    assert first.exit_code in (0, 1), first.output[-2000:]
+    assert json.loads(first.stdout)["stats"]["from_cache"] == 0
+    second = runner.invoke(app, [*base, "--samples", "24"])
+    assert second.exit_code in (0, 1), second.output[-2000:]
+    stats = json.loads(second.stdout)["stats"]
+    assert (stats["sampled"], stats["from_cache"]) == (24, 16)
