@@ -91,14 +91,13 @@ def solve_problem(
     from sandbox.pool import DockerPool, SandboxOptions
     from solver.models import ModelError, cache_dir
     from solver.reporting import result_json, write_candidates
-    from solver.sample_cache import SampleCache, cache_key
-    from solver.sampling import ModelProfile, open_sampler, sampling_key
+    from solver.sampling import ModelProfile, open_sampler
     from solver.solve import SelectionOptions, select
-    from solver.stream import sample_and_filter
+    from solver.stream import sample_mix
 
     target = Path(defaults["output_dir"]) / problem.id
     sampling = sampling_options(defaults, seed)
-    prompt_profile = ModelProfile.load(sampling.profile)
+    prompt_profile = ModelProfile.load(profile_names(sampling.profile)[0])
     example_results: dict = {}
     model_inputs: list[bytes] = []
     sandbox = SandboxOptions(
@@ -116,10 +115,7 @@ def solve_problem(
             err.print(f"[bold]{problem.title}[/bold]: sampling {sampling.samples} programs "
                       f"with {sampling.model}")
             engine_log = cache_dir() / "engine.log"
-            cache = None
-            if defaults["cache"]:
-                key = cache_key(sampling_key(problem, prompt_profile, sampling))
-                cache = SampleCache(cache_dir() / "samples", key)
+            streams = sampling_streams(problem, sampling, defaults)
             with stderr_to_log(engine_log, enabled=not debug), progress_display() as progress:
                 try:
                     sampler = open_sampler(sampling, prompt_profile, defaults["endpoints"])
@@ -128,15 +124,15 @@ def solve_problem(
                         progress("sampled", counts.sampled, sampling.samples)
                         progress("examples", counts.judged, max(counts.unique, 1))
 
-                    streamed = sample_and_filter(
-                        problem, sampler, prompt_profile, sampling.samples, pool, cache,
-                        defaults["chunk_size"], moving,
-                    )
+                    streamed = sample_mix(problem, sampler, streams, sampling.samples, pool,
+                                          defaults["chunk_size"], moving)
                     drawn, example_results = streamed.samples, streamed.example_results
                     save_samples(target, drawn)
-                    if defaults["generators"] > 0 and prompt_profile.kind == "chat":
+                    chat = [s for s in streams if s.profile.kind == "chat"]
+                    if defaults["generators"] > 0 and chat:
                         from solver.generators import GeneratorOptions, model_written_inputs
 
+                        sampler.options, sampler.profile = chat[0].options, chat[0].profile
                         options = GeneratorOptions(programs_per_hint=defaults["generators"],
                                                    seed=seed or 0)
                         model_inputs = model_written_inputs(problem, sampler, pool, options)
@@ -156,6 +152,39 @@ def solve_problem(
     else:
         render_result(result, target)
     return EXIT_OK if result.candidates else EXIT_NOTHING_PASSED
+
+
+def profile_names(profile: str) -> list[str]:
+    """`--profile default,cpp` mixes profiles (and so languages) in one run."""
+    names = [name.strip() for name in profile.split(",") if name.strip()]
+    if not names:
+        raise CliError("--profile names no profile", EXIT_INPUT)
+    return names
+
+
+def sampling_streams(problem, sampling, settings) -> list:
+    """One stream per (profile, temperature) of the mix, each with its own sample cache."""
+    from dataclasses import replace
+
+    from solver.models import cache_dir
+    from solver.sample_cache import SampleCache, cache_key
+    from solver.sampling import ModelProfile, sampling_key
+    from solver.stream import SamplingStream
+
+    streams = []
+    for name in profile_names(sampling.profile):
+        try:
+            profile = ModelProfile.load(name)
+        except ValueError as error:
+            raise CliError(str(error), EXIT_INPUT) from error
+        for temperature in settings["temperature_mix"] or [sampling.temperature]:
+            options = replace(sampling, profile=name, temperature=float(temperature))
+            cache = None
+            if settings["cache"]:
+                key = cache_key(sampling_key(problem, profile, options))
+                cache = SampleCache(cache_dir() / "samples", key)
+            streams.append(SamplingStream(profile, options, cache))
+    return streams
 
 
 def submit_chosen(problem, settings, url: str | None, dry_run: bool) -> int:

@@ -9,12 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from solver.models import EMBEDDED_MODEL, ModelError
-from solver.sampling import ModelProfile, Prompt, SamplingOptions
-
-
-def split_evenly(total: int, parts: int) -> list[int]:
-    """[5, 5, 4] for (14, 3): how many completions each endpoint draws."""
-    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+from solver.sampling import ModelProfile, Prompt, SamplingOptions, split_evenly
 
 
 class EndpointSampler:

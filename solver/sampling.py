@@ -197,6 +197,11 @@ def normalised_hash(program: Program) -> str:
     return digest[:16]
 
 
+def split_evenly(total: int, parts: int) -> list[int]:
+    """[5, 5, 4] for (14, 3): how many completions each endpoint or stream draws."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
 def to_sample(index: int, text: str, finished: bool, profile: ModelProfile,
               from_cache: bool = False) -> Sample:
     if profile.kind == "completion":

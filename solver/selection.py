@@ -187,10 +187,44 @@ def _format_int(value: int, like: bytes) -> bytes:
     return (prefix + text).encode()
 
 
-def _mutate_int(tok: bytes, rng: random.Random, pool: list[int]) -> bytes:
+_POWER = re.compile(
+    r"(?:(\d+)\s*(?:\*|\\cdot|\\times|x|\u00b7|\u00d7)\s*)?10\s*(?:\^|\*\*)\s*\{?\s*(\d{1,2})\s*\}?"
+)
+_EXPONENT = re.compile(r"\b(\d)(?:\.\d+)?e(\d{1,2})\b")
+_PLAIN = re.compile(
+    r"(?:<=|≤|\\le(?:q)?|<|less than or equal to)\s*(\d[\d, ]*\d|\d)"
+    r"(?!\d|\s*(?:\^|\*|e\d|\\cdot|\\times|x\s*10))"  # not the factor of a power of ten
+)
+
+
+def statement_bounds(statement: str) -> list[int]:
+    """Upper bounds named in a statement ("10^9", "2 * 10^5", "1e18", "<= 100000"), ascending.
+
+    Mutated inputs reach them now and then: that is where overflow and slow programs part from
+    right ones, and the examples almost never go there.
+    """
+    found: set[int] = set()
+    for factor, exponent in _POWER.findall(statement):
+        found.add(int(factor or 1) * 10 ** int(exponent))
+    for mantissa, exponent in _EXPONENT.findall(statement):
+        found.add(int(mantissa) * 10 ** int(exponent))
+    for number in _PLAIN.findall(statement):
+        digits = re.sub(r"[, ]", "", number)
+        if digits.isdigit():
+            found.add(int(digits))
+    return sorted(bound for bound in found if 3 < bound <= 10**18)
+
+
+def _mutate_int(tok: bytes, rng: random.Random, pool: list[int], bounds: list[int]) -> bytes:
     value = int(tok)
     non_negative = value >= 0
     r = rng.random()
+    if bounds and r < 0.15:
+        # A bound of the statement, at or just under it; negative where the value was.
+        bound = rng.choice([b for b in bounds if b >= abs(value)] or bounds)
+        new = rng.choice((bound, bound - 1, rng.randint(bound // 2, bound)))
+        new = new if non_negative or rng.random() < 0.5 else -new
+        return _format_int(new, tok)
     if r < 0.5:
         new = value + rng.choice((-3, -2, -1, 1, 2, 3))
     elif r < 0.7:
@@ -254,7 +288,9 @@ def _mutate_word(tok: bytes, rng: random.Random, shape: _Shape) -> bytes:
     return bytes(chars)
 
 
-def _perturb_tokens(shape: _Shape, lines: list[list[bytes]], rng: random.Random) -> None:
+def _perturb_tokens(
+    shape: _Shape, lines: list[list[bytes]], rng: random.Random, bounds: list[int]
+) -> None:
     if not shape.mutable:
         return
     if rng.random() < 0.4:
@@ -266,7 +302,7 @@ def _perturb_tokens(shape: _Shape, lines: list[list[bytes]], rng: random.Random)
     for li, pi in chosen:
         tok = lines[li][pi]
         if (li, pi) in shape.ints:
-            lines[li][pi] = _mutate_int(tok, rng, shape.int_pool)
+            lines[li][pi] = _mutate_int(tok, rng, shape.int_pool, bounds)
         elif (li, pi) in floats:
             lines[li][pi] = _mutate_float(tok, rng)
         else:
@@ -301,7 +337,11 @@ def _resize_block(block: _Block, lines: list[list[bytes]], rng: random.Random) -
 
 
 def mutate_inputs(
-    examples: list[bytes], count: int, seed: int = 0, max_bytes: int = 1_000_000
+    examples: list[bytes],
+    count: int,
+    seed: int = 0,
+    max_bytes: int = 1_000_000,
+    bounds: Sequence[int] = (),
 ) -> list[bytes]:
     """Up to `count` new inputs made by format-preserving mutation of the example inputs.
 
@@ -328,7 +368,7 @@ def mutate_inputs(
         lines = [list(line) for line in shape.lines]
         resize = bool(shape.blocks) and (not shape.mutable or rng.random() < 0.25)
         if not resize or rng.random() < 0.5:
-            _perturb_tokens(shape, lines, rng)
+            _perturb_tokens(shape, lines, rng, list(bounds))
         if resize:
             # Token edits keep every line's token count, so the block positions still hold.
             _resize_block(rng.choice(shape.blocks), lines, rng)

@@ -23,6 +23,7 @@ from solver.selection import (
     distinct_inputs,
     mutate_inputs,
     runnable_inputs,
+    statement_bounds,
 )
 
 
@@ -139,7 +140,8 @@ def select(
     stats.passed_examples = len(survivors)
 
     mutated = mutate_inputs([case.input for case in problem.examples], options.generated_inputs,
-                            seed=options.seed, max_bytes=options.max_input_bytes)
+                            seed=options.seed, max_bytes=options.max_input_bytes,
+                            bounds=statement_bounds(problem.statement))
     from_model = distinct_inputs(
         model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
         max_bytes=options.max_input_bytes,

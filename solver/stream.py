@@ -11,13 +11,21 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sandbox.jobs import RunResult
 from sandbox.tester import Executor, judge
 from solver.problem import Problem
 from solver.sample_cache import SampleCache
-from solver.sampling import ModelProfile, Sample, Sampler, draw_samples, normalised_hash
+from solver.sampling import (
+    ModelProfile,
+    Sample,
+    Sampler,
+    SamplingOptions,
+    draw_samples,
+    normalised_hash,
+    split_evenly,
+)
 from solver.solve import as_tests, limits_for
 
 
@@ -116,3 +124,50 @@ def sample_and_filter(
     if failure:
         raise failure[0]
     return Streamed(samples=samples, example_results=results, progress=progress)
+
+
+@dataclass(frozen=True)
+class SamplingStream:
+    """One way of sampling in a mix: a prompt profile (hence a language) and its options."""
+
+    profile: ModelProfile
+    options: SamplingOptions
+    cache: SampleCache | None = None
+
+
+def sample_mix(
+    problem: Problem,
+    sampler: Sampler,
+    streams: list[SamplingStream],
+    count: int,
+    executor: Executor,
+    chunk_size: int = 64,
+    on_progress: Callable[[StreamProgress], None] | None = None,
+) -> Streamed:
+    """AlphaCode-style diversity: `count` samples split evenly over streams (languages,
+    temperatures), each streamed into the example filter. Sample indices run on across streams.
+    """
+    samples: list[Sample] = []
+    results: dict[str, list[RunResult]] = {}
+    total = StreamProgress()
+    for stream, share in zip(streams, split_evenly(count, len(streams)), strict=True):
+        if not share:
+            continue
+        # Both samplers take their sampling parameters and profile from these attributes.
+        sampler.options, sampler.profile = stream.options, stream.profile  # type: ignore[attr-defined]
+        done = StreamProgress(**vars(total))
+
+        def moving(counts: StreamProgress, base: StreamProgress = done) -> None:
+            if on_progress is not None:
+                merged = StreamProgress(**{key: getattr(base, key) + value
+                                           for key, value in vars(counts).items()})
+                on_progress(merged)
+
+        part = sample_and_filter(problem, sampler, stream.profile, share, executor, stream.cache,
+                                 chunk_size, moving)
+        offset = len(samples)
+        samples += [replace(sample, index=offset + sample.index) for sample in part.samples]
+        results.update(part.example_results)
+        total = StreamProgress(**{key: getattr(total, key) + value
+                                  for key, value in vars(part.progress).items()})
+    return Streamed(samples=samples, example_results=results, progress=total)

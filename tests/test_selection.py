@@ -360,3 +360,22 @@ def test_choose_top_representative_first_even_if_not_members_head() -> None:
     a.representative = a.members[2]
     picked = [cand for _, _, cand in choose_top([a], k=3)]
     assert picked == [a.members[2], a.members[0], a.members[1]]
+
+
+def test_statement_bounds_reads_common_spellings():
+    from solver.selection import statement_bounds
+
+    text = ("1 <= n <= 2 * 10^5, |a_i| <= 10^9, q ≤ 100 000, k < 1e18, "
+            "m \\le 2\\cdot 10^{5}, t <= 3")
+    assert statement_bounds(text) == [100_000, 200_000, 10**9, 10**18]
+
+
+def test_mutation_reaches_statement_bounds_and_keeps_layout():
+    from solver.selection import mutate_inputs
+
+    example = b"3 5\n"
+    mutated = mutate_inputs([example], 40, seed=1, bounds=[10**9])
+    values = [int(tok) for data in mutated for tok in data.split()]
+    assert any(abs(value) >= 5 * 10**8 for value in values)
+    assert all(data.count(b" ") == 1 and data.endswith(b"\n") for data in mutated)
+    assert all(abs(value) <= 10**9 for value in values)
