@@ -309,6 +309,20 @@ def _perturb_tokens(
             lines[li][pi] = _mutate_word(tok, rng, shape)
 
 
+def _stress_tokens(
+    shape: _Shape, lines: list[list[bytes]], rng: random.Random, bounds: list[int]
+) -> None:
+    """Every mutable integer at once near a bound of the statement (its sign kept): the
+    all-maximal input on which sums overflow, which single-token changes rarely build."""
+    bound = rng.choice(bounds)
+    for li, pi in shape.mutable:
+        if (li, pi) not in shape.ints:
+            continue
+        value = int(lines[li][pi])
+        near = rng.choice((bound, bound - 1, bound - rng.randint(0, max(1, bound // 100))))
+        lines[li][pi] = _format_int(-near if value < 0 else near, lines[li][pi])
+
+
 def _resize_block(block: _Block, lines: list[list[bytes]], rng: random.Random) -> None:
     """Duplicate or drop one item of `block` and rewrite its count to match."""
     grow = block.count < 2 or rng.random() < 0.5
@@ -367,7 +381,9 @@ def mutate_inputs(
             continue
         lines = [list(line) for line in shape.lines]
         resize = bool(shape.blocks) and (not shape.mutable or rng.random() < 0.25)
-        if not resize or rng.random() < 0.5:
+        if bounds and shape.ints and rng.random() < 0.2:
+            _stress_tokens(shape, lines, rng, list(bounds))
+        elif not resize or rng.random() < 0.5:
             _perturb_tokens(shape, lines, rng, list(bounds))
         if resize:
             # Token edits keep every line's token count, so the block positions still hold.
