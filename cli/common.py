@@ -148,22 +148,29 @@ class progress_display:  # noqa: N801 - used as a context manager like rich's ow
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.progress = Progress(
-            TextColumn("{task.description:>14}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.description:>16}"), BarColumn(), MofNCompleteColumn(),
             console=err, transient=False, disable=not err.is_terminal,
+            # Libraries' own writes to stderr go to their log, not above our bars.
+            redirect_stdout=False, redirect_stderr=False,
         )
         self.tasks: dict[str, Any] = {}
+        self.final: dict[str, tuple[int, int]] = {}
         self.progress.__enter__()
         return self.update
 
     def update(self, stage: str, done: int, total: int) -> None:
         if stage not in self.tasks:
+            if not total:
+                return  # nothing to do in this stage: no bar
             self.tasks[stage] = self.progress.add_task(stage, total=total)
-            if not err.is_terminal:
-                err.print(f"{stage}: {total} runs")
         self.progress.update(self.tasks[stage], completed=done, total=total)
+        self.final[stage] = (done, total)
 
     def __exit__(self, *exc_info) -> None:
         self.progress.__exit__(*exc_info)
+        if not err.is_terminal:  # no live bars: one plain line per stage, at the end
+            for stage, (done, total) in self.final.items():
+                err.print(f"{stage}: {done}/{total}")
 
 
 def print_json(data: dict) -> None:

@@ -117,12 +117,16 @@ def solve_problem(
             engine_log = cache_dir() / "engine.log"
             streams = sampling_streams(problem, sampling, defaults)
             with stderr_to_log(engine_log, enabled=not debug), progress_display() as progress:
+                progress("sampled", 0, sampling.samples)  # shown while the engine starts
                 try:
                     sampler = open_sampler(sampling, prompt_profile, defaults["endpoints"])
 
                     def moving(counts) -> None:
                         progress("sampled", counts.sampled, sampling.samples)
-                        progress("examples", counts.judged, max(counts.unique, 1))
+                        progress("unique", counts.unique, max(counts.sampled, 1))
+                        progress("compiled", counts.compiled, max(counts.judged, 1))
+                        progress("passed examples", counts.passed_examples,
+                                 max(counts.judged, 1))
 
                     streamed = sample_mix(problem, sampler, streams, sampling.samples, pool,
                                           defaults["chunk_size"], moving)

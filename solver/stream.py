@@ -36,6 +36,7 @@ class StreamProgress:
     sampled: int = 0
     unique: int = 0
     judged: int = 0  # unique programs whose example runs are done
+    compiled: int = 0  # of those, the ones that did not get CE
     passed_examples: int = 0
     sampling_s: float = 0.0  # time spent drawing (the model's share of the wall clock)
     execution_s: float = 0.0  # time spent judging on the examples (the sandbox's share)
@@ -87,6 +88,9 @@ def sample_and_filter(
             progress.execution_s += time.perf_counter() - started
             results.update(judged)
             progress.judged += len(programs)
+            progress.compiled += sum(
+                1 for runs in judged.values() if all(r.verdict.value != "CE" for r in runs)
+            )
             progress.passed_examples += sum(
                 1 for runs in judged.values() if all(r.verdict.value == "OK" for r in runs)
             )
