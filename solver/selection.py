@@ -309,6 +309,18 @@ def _perturb_tokens(
             lines[li][pi] = _mutate_word(tok, rng, shape)
 
 
+def _cut_block_to_one(block: _Block, lines: list[list[bytes]]) -> None:
+    if block.kind == "lines":
+        del lines[block.first + 1 : block.first + block.count]
+    else:
+        pieces = lines[block.line]
+        items = _token_indices(pieces)[block.first : block.first + block.count]
+        # Keep the first item; drop the others with the whitespace before each.
+        del pieces[items[0] + 1 : items[-1] + 1]
+    li, pi = block.count_pos
+    lines[li][pi] = _format_int(1, lines[li][pi])
+
+
 def _stress_tokens(
     shape: _Shape, lines: list[list[bytes]], rng: random.Random, bounds: list[int]
 ) -> None:
@@ -324,7 +336,11 @@ def _stress_tokens(
 
 
 def _resize_block(block: _Block, lines: list[list[bytes]], rng: random.Random) -> None:
-    """Duplicate or drop one item of `block` and rewrite its count to match."""
+    """Duplicate or drop one item of `block` and rewrite its count to match; now and then cut
+    the block down to its first item (n = 1, the smallest case, where many programs break)."""
+    if block.count > 2 and rng.random() < 0.25:
+        _cut_block_to_one(block, lines)
+        return
     grow = block.count < 2 or rng.random() < 0.5
     j = rng.randrange(block.count)
     if block.kind == "lines":
