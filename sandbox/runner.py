@@ -364,7 +364,7 @@ def compile_cpp(job, directory):
     limits = dict(DEFAULT_COMPILE, **job.get("compile", {}))
     limits.update(output_bytes=256 * 1024 * 1024, file_bytes=256 * 1024 * 1024,
                   open_files=256, processes=64)  # the binary is a file the compiler writes
-    argv = ["/usr/bin/g++", "-std=gnu++17", "-O2", "-pipe", "-o", "prog", "prog.cpp"]
+    argv = ["/usr/bin/g++", "-std=gnu++17", "-O2", "-static", "-pipe", "-o", "prog", "prog.cpp"]
     binary = error = None
     try:
         measured = execute(argv, stdin_path, limits, SCRATCH)
