@@ -7,7 +7,6 @@ selection can be measured on programs people wrote. Resumable: finished problems
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +24,7 @@ from cli.common import (
     print_json,
     quiet_libraries,
     sampling_options,
+    sandbox_options,
     stderr_to_log,
 )
 
@@ -65,7 +65,7 @@ def batch(
     defaults = load_defaults(None, flags)
 
     def run() -> int:
-        from sandbox.pool import DockerPool, SandboxOptions
+        from sandbox.pool import DockerPool
         from solver.batch import BatchOptions, batch_json, find_problems, junit_xml, run_batch
         from solver.batch import solve_rate as rate_of
         from solver.solve import SelectionOptions
@@ -89,11 +89,7 @@ def batch(
             generated_inputs=defaults["generated_inputs"],
             seed=seed or 0,
         )
-        sandbox = SandboxOptions(
-            image=defaults["image"],
-            workers=defaults["workers"] or (os.cpu_count() or 1),
-        )
-        with DockerPool(sandbox) as pool:
+        with DockerPool(sandbox_options(defaults, None)) as pool:
             if samples_from is not None:
                 samples_for, inputs_for = folder_source(samples_from), None
             else:
@@ -145,8 +141,7 @@ def model_source(
     from solver.batch import ProblemSamples
     from solver.generators import GeneratorOptions, model_written_inputs
     from solver.models import cache_dir
-    from solver.sample_cache import SampleCache, cache_key
-    from solver.sampling import ModelProfile, draw_samples, open_sampler, sampling_key
+    from solver.sampling import ModelProfile, draw_samples, open_sample_cache, open_sampler
 
     sampling = sampling_options(defaults, seed)
     prompt_profile = ModelProfile.load(sampling.profile)
@@ -156,10 +151,7 @@ def model_source(
 
     def samples_for(problem, key: str):
         err.print(f"{key}: sampling {sampling.samples} programs with {sampling.model}")
-        cache = None
-        if defaults["cache"]:
-            key_parts = sampling_key(problem, prompt_profile, sampling)
-            cache = SampleCache(cache_dir() / "samples", cache_key(key_parts))
+        cache = open_sample_cache(problem, prompt_profile, sampling) if defaults["cache"] else None
         with stderr_to_log(engine_log, enabled=not debug):
             drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples, cache,
                                  defaults["chunk_size"])

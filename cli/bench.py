@@ -27,6 +27,7 @@ from cli.common import (
     print_json,
     quiet_libraries,
     sampling_options,
+    sandbox_options,
     stderr_to_log,
 )
 
@@ -60,7 +61,6 @@ def bench_judge(
     defaults = load_defaults()
 
     def run() -> int:
-        from cli.test import sandbox_options
         from sandbox.pool import DockerPool
         from solver.problem import load_problem
 
@@ -274,7 +274,7 @@ def bench_sampling(
     defaults = load_defaults()
 
     def run() -> int:
-        from sandbox.pool import DockerPool, SandboxOptions
+        from sandbox.pool import DockerPool
         from solver.bench_sampling import run_sampling_benchmark
         from solver.models import cache_dir, resolve_model
         from solver.problem import load_problem
@@ -285,11 +285,10 @@ def bench_sampling(
         problem = load_problem(problem_path)
         options = sampling_options(defaults, None)
         profile = ModelProfile.load(options.profile)
-        workers = defaults["workers"] or (os.cpu_count() or 1)
         with stderr_to_log(cache_dir() / "engine.log", enabled=not debug):
             model_path = resolve_model(options.model)
             sampler = shared_sampler(model_path, options, profile)
-            with DockerPool(SandboxOptions(image=defaults["image"], workers=workers)) as pool:
+            with DockerPool(sandbox_options(defaults, None)) as pool:
                 report = run_sampling_benchmark(
                     problem, sampler, profile, pool, model_path, samples,
                     chunk_size or defaults["chunk_size"], transformers_samples,

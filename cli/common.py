@@ -191,3 +191,11 @@ def sampling_options(settings, seed: int | None):
         top_p=settings["top_p"],
         seed=seed,
     )
+
+
+def sandbox_options(defaults: dict, workers: int | None, at_most: int | None = None):
+    """Pool options: --workers, else the configured count, else one per core."""
+    from sandbox.pool import SandboxOptions
+
+    count = workers or defaults["workers"] or (os.cpu_count() or 1)
+    return SandboxOptions(image=defaults["image"], workers=min(count, at_most or count))

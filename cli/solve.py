@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +23,7 @@ from cli.common import (
     progress_display,
     quiet_libraries,
     sampling_options,
+    sandbox_options,
     stderr_to_log,
 )
 
@@ -88,24 +88,19 @@ def solve_problem(
     debug: bool = False, samples_from: Path | None = None,
 ) -> int:
     """Solve one parsed problem with merged settings (see solver.config); print; exit code."""
-    from sandbox.pool import DockerPool, SandboxOptions
+    from sandbox.pool import DockerPool
     from solver.models import ModelError, cache_dir
     from solver.reporting import result_json, write_candidates
-    from solver.sampling import ModelProfile, open_sampler
+    from solver.sampling import open_sampler
     from solver.solve import SelectionOptions, select
     from solver.stream import sample_mix
 
     target = Path(defaults["output_dir"]) / problem.id
     sampling = sampling_options(defaults, seed)
-    prompt_profile = ModelProfile.load(profile_names(sampling.profile)[0])
     example_results: dict = {}
     model_inputs: list[bytes] = []
-    sandbox = SandboxOptions(
-        image=defaults["image"],
-        workers=defaults["workers"] or (os.cpu_count() or 1),
-    )
     # Start the sandbox first: a missing engine is found in a second, not after sampling.
-    with DockerPool(sandbox) as pool:
+    with DockerPool(sandbox_options(defaults, None)) as pool:
         if samples_from is not None:
             from solver.program_source import samples_from_folder
 
@@ -119,7 +114,8 @@ def solve_problem(
             with stderr_to_log(engine_log, enabled=not debug), progress_display() as progress:
                 progress("sampled", 0, sampling.samples)  # shown while the engine starts
                 try:
-                    sampler = open_sampler(sampling, prompt_profile, defaults["endpoints"])
+                    sampler = open_sampler(streams[0].options, streams[0].profile,
+                                           defaults["endpoints"])
 
                     def moving(counts) -> None:
                         progress("sampled", counts.sampled, sampling.samples)
@@ -170,9 +166,7 @@ def sampling_streams(problem, sampling, settings) -> list:
     """One stream per (profile, temperature) of the mix, each with its own sample cache."""
     from dataclasses import replace
 
-    from solver.models import cache_dir
-    from solver.sample_cache import SampleCache, cache_key
-    from solver.sampling import ModelProfile, sampling_key
+    from solver.sampling import ModelProfile, open_sample_cache
     from solver.stream import SamplingStream
 
     streams = []
@@ -183,10 +177,7 @@ def sampling_streams(problem, sampling, settings) -> list:
             raise CliError(str(error), EXIT_INPUT) from error
         for temperature in settings["temperature_mix"] or [sampling.temperature]:
             options = replace(sampling, profile=name, temperature=float(temperature))
-            cache = None
-            if settings["cache"]:
-                key = cache_key(sampling_key(problem, profile, options))
-                cache = SampleCache(cache_dir() / "samples", key)
+            cache = open_sample_cache(problem, profile, options) if settings["cache"] else None
             streams.append(SamplingStream(profile, options, cache))
     return streams
 

@@ -6,13 +6,20 @@ Uses the same judge() the solver filters and evaluates with, so a verdict here i
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import EXIT_INPUT, EXIT_NOTHING_PASSED, EXIT_OK, CliError, guarded, load_defaults
+from cli.common import (
+    EXIT_INPUT,
+    EXIT_NOTHING_PASSED,
+    EXIT_OK,
+    CliError,
+    guarded,
+    load_defaults,
+    sandbox_options,
+)
 
 
 def test(
@@ -47,14 +54,6 @@ def test(
         return EXIT_OK if report["verdict"] == "OK" else EXIT_NOTHING_PASSED
 
     raise typer.Exit(guarded(debug, run))
-
-
-def sandbox_options(defaults: dict, workers: int | None, at_most: int | None = None):
-    """Pool options: --workers, else the configured count, else one per core."""
-    from sandbox.pool import SandboxOptions
-
-    count = workers or defaults["workers"] or (os.cpu_count() or 1)
-    return SandboxOptions(image=defaults["image"], workers=min(count, at_most or count))
 
 
 def read_program(path: Path):

@@ -19,9 +19,9 @@ from typing import Protocol
 import yaml
 
 from sandbox.jobs import Program
-from solver.models import ModelError
+from solver.models import ModelError, cache_dir
 from solver.problem import Problem
-from solver.sample_cache import CachedCompletion, SampleCache
+from solver.sample_cache import CachedCompletion, SampleCache, cache_key
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
 
@@ -230,6 +230,14 @@ def sampling_key(
         "stop": profile.stop,
         "language": profile.language,
     }
+
+
+def open_sample_cache(
+    problem: Problem, profile: ModelProfile, options: SamplingOptions
+) -> SampleCache:
+    """The on-disk cache of completions for this prompt, model and parameters."""
+    key = cache_key(sampling_key(problem, profile, options))
+    return SampleCache(cache_dir() / "samples", key)
 
 
 def draw_samples(

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from sandbox.jobs import RunResult
-from sandbox.tester import Executor, judge
+from sandbox.jobs import RunResult, Verdict
+from sandbox.tester import Executor, judge, overall
 from solver.problem import Problem
 from solver.sample_cache import SampleCache
 from solver.sampling import (
@@ -88,11 +88,9 @@ def sample_and_filter(
             progress.execution_s += time.perf_counter() - started
             results.update(judged)
             progress.judged += len(programs)
-            progress.compiled += sum(
-                1 for runs in judged.values() if all(r.verdict.value != "CE" for r in runs)
-            )
+            progress.compiled += sum(1 for runs in judged.values() if overall(runs) != Verdict.CE)
             progress.passed_examples += sum(
-                1 for runs in judged.values() if all(r.verdict.value == "OK" for r in runs)
+                1 for runs in judged.values() if overall(runs) is Verdict.OK
             )
             report()
 
