@@ -33,15 +33,17 @@ def batch(
     root: Annotated[Path, typer.Argument(metavar="DIR", help="folder of problems, any depth")],
     samples_from: Annotated[
         Path | None,
-        typer.Option(help="programs instead of a model: DIR/<problem folder name>/*.py|.cpp|.cc"),
+        typer.Option(help="programs instead of a model: DIR/<problem folder name>/ "
+                     "(*.py, *.cpp, *.cc, *.cxx)"),
     ] = None,
     model: Annotated[str | None, typer.Option(help="HF model id or local path")] = None,
     profile: Annotated[str | None, typer.Option(help="prompt profile in configs/models")] = None,
     samples: Annotated[int | None, typer.Option(help="completions per problem")] = None,
     temperature: Annotated[float | None, typer.Option()] = None,
     generators: Annotated[
-        int, typer.Option(help="with a model: input generators to ask for per size hint (0: none)")
-    ] = 2,
+        int | None,
+        typer.Option(help="with a model: input generators to ask for per size hint (0: none)"),
+    ] = None,
     top: Annotated[int | None, typer.Option(help="programs kept per problem")] = None,
     workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
     only: Annotated[str | None, typer.Option(help="glob or substring on problem ids")] = None,
@@ -61,7 +63,7 @@ def batch(
     """Solve every problem under DIR; print per-stage counts and solve rates."""
     quiet_libraries()
     flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
-             "top_k": top, "workers": workers}
+             "top_k": top, "workers": workers, "generators": generators}
     defaults = load_defaults(None, flags)
 
     def run() -> int:
@@ -91,18 +93,16 @@ def batch(
         )
         with DockerPool(sandbox_options(defaults, None)) as pool:
             if samples_from is not None:
-                samples_for, inputs_for = folder_source(samples_from), None
+                samples_for = folder_source(samples_from)
             else:
-                samples_for, inputs_for = model_source(
-                    defaults, pool, seed, generators, options.out_dir, debug
-                )
+                samples_for = model_source(defaults, pool, seed, options.out_dir, debug)
 
             def report(outcome, resumed: bool) -> None:
                 note = " (kept from an earlier run)" if resumed else ""
                 err.print(f"{outcome.id}: {describe(outcome)}{note}")
 
-            outcomes = run_batch(problems, samples_for, pool, selection, options, inputs_for,
-                                 report)
+            outcomes = run_batch(problems, samples_for, pool, selection, options,
+                                 on_outcome=report)
         if junit is not None:
             junit.parent.mkdir(parents=True, exist_ok=True)
             junit.write_text(junit_xml(outcomes), encoding="utf-8")
@@ -133,37 +133,27 @@ def folder_source(programs_root: Path):
     return samples_for
 
 
-def model_source(
-    defaults: dict, pool, seed: int | None, generators: int, out_dir: Path, debug: bool
-):
-    """Sampling with the shared vLLM engine (loaded once for the whole batch)."""
-    from cli.solve import save_samples
+def model_source(defaults: dict, pool, seed: int | None, out_dir: Path, debug: bool):
+    """Each problem sampled exactly as `solve` samples it (cli.solve.sample_with_model: profile
+    and temperature mix, the same sample caches, streaming, model-written inputs), with one
+    sampler (one vLLM engine) opened here for the whole batch."""
+    from cli.solve import sample_with_model
     from solver.batch import ProblemSamples
-    from solver.generators import GeneratorOptions, model_written_inputs
     from solver.models import cache_dir
-    from solver.sampling import ModelProfile, draw_samples, open_sample_cache, open_sampler
+    from solver.stream import open_mix_sampler
 
     sampling = sampling_options(defaults, seed)
-    prompt_profile = ModelProfile.load(sampling.profile)
-    engine_log = cache_dir() / "engine.log"
-    with stderr_to_log(engine_log, enabled=not debug):
-        sampler = open_sampler(sampling, prompt_profile, defaults["endpoints"])
+    with stderr_to_log(cache_dir() / "engine.log", enabled=not debug):
+        sampler = open_mix_sampler(sampling, defaults["endpoints"])
 
     def samples_for(problem, key: str):
-        err.print(f"{key}: sampling {sampling.samples} programs with {sampling.model}")
-        cache = open_sample_cache(problem, prompt_profile, sampling) if defaults["cache"] else None
-        with stderr_to_log(engine_log, enabled=not debug):
-            drawn = draw_samples(problem, sampler, prompt_profile, sampling.samples, cache,
-                                 defaults["chunk_size"])
-        save_samples(out_dir / key, drawn)
-        return ProblemSamples(drawn)
+        sampled = sample_with_model(problem, defaults, pool, out_dir / key, seed, debug,
+                                    sampler=sampler, label=key)
+        return ProblemSamples(sampled.streamed.samples,
+                              example_results=sampled.streamed.example_results,
+                              model_inputs=sampled.model_inputs)
 
-    def inputs_for(problem):
-        options = GeneratorOptions(programs_per_hint=generators, seed=seed or 0)
-        with stderr_to_log(engine_log, enabled=not debug):
-            return model_written_inputs(problem, sampler, pool, options)
-
-    return samples_for, (inputs_for if generators > 0 else None)
+    return samples_for
 
 
 def describe(outcome) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -89,14 +88,10 @@ def solve_problem(
 ) -> int:
     """Solve one parsed problem with merged settings (see solver.config); print; exit code."""
     from sandbox.pool import DockerPool
-    from solver.models import ModelError, cache_dir
     from solver.reporting import result_json, write_candidates
-    from solver.sampling import open_sampler
     from solver.solve import SelectionOptions, select
-    from solver.stream import sample_mix
 
     target = Path(defaults["output_dir"]) / problem.id
-    sampling = sampling_options(defaults, seed)
     example_results: dict = {}
     model_inputs: list[bytes] = []
     # Start the sandbox first: a missing engine is found in a second, not after sampling.
@@ -107,37 +102,9 @@ def solve_problem(
             drawn = samples_from_folder(samples_from)
             err.print(f"[bold]{problem.title}[/bold]: {len(drawn)} programs from {samples_from}")
         else:
-            err.print(f"[bold]{problem.title}[/bold]: sampling {sampling.samples} programs "
-                      f"with {sampling.model}")
-            engine_log = cache_dir() / "engine.log"
-            streams = sampling_streams(problem, sampling, defaults)
-            with stderr_to_log(engine_log, enabled=not debug), progress_display() as progress:
-                progress("sampled", 0, sampling.samples)  # shown while the engine starts
-                try:
-                    sampler = open_sampler(streams[0].options, streams[0].profile,
-                                           defaults["endpoints"])
-
-                    def moving(counts) -> None:
-                        progress("sampled", counts.sampled, sampling.samples)
-                        progress("unique", counts.unique, max(counts.sampled, 1))
-                        progress("compiled", counts.compiled, max(counts.judged, 1))
-                        progress("passed examples", counts.passed_examples,
-                                 max(counts.judged, 1))
-
-                    streamed = sample_mix(problem, sampler, streams, sampling.samples, pool,
-                                          defaults["chunk_size"], moving)
-                    drawn, example_results = streamed.samples, streamed.example_results
-                    save_samples(target, drawn)
-                    chat = [s for s in streams if s.profile.kind == "chat"]
-                    if defaults["generators"] > 0 and chat:
-                        from solver.generators import GeneratorOptions, model_written_inputs
-
-                        sampler.options, sampler.profile = chat[0].options, chat[0].profile
-                        options = GeneratorOptions(programs_per_hint=defaults["generators"],
-                                                   seed=seed or 0)
-                        model_inputs = model_written_inputs(problem, sampler, pool, options)
-                except ModelError as error:
-                    raise ModelError(f"{error} (details in {engine_log})") from error
+            sampled = sample_with_model(problem, defaults, pool, target, seed, debug)
+            drawn, example_results = sampled.streamed.samples, sampled.streamed.example_results
+            model_inputs = sampled.model_inputs
         selection = SelectionOptions(
             top_k=defaults["top_k"],
             generated_inputs=defaults["generated_inputs"],
@@ -154,32 +121,43 @@ def solve_problem(
     return EXIT_OK if result.candidates else EXIT_NOTHING_PASSED
 
 
-def profile_names(profile: str) -> list[str]:
-    """`--profile default,cpp` mixes profiles (and so languages) in one run."""
-    names = [name.strip() for name in profile.split(",") if name.strip()]
-    if not names:
-        raise CliError("--profile names no profile", EXIT_INPUT)
-    return names
+def sample_with_model(
+    problem, settings: dict, pool, target: Path, seed: int | None = None, debug: bool = False,
+    sampler=None, label: str | None = None,
+):
+    """Sample one problem with the model as `solve` does (profile and temperature mix, sample
+    caches, streaming into the example filter, model-written inputs), with progress bars;
+    samples.jsonl goes to `target`. `batch` calls this for each problem with one `sampler`.
+    Returns solver.stream.ModelSamples.
+    """
+    from solver.models import ModelError, cache_dir
+    from solver.reporting import save_samples
+    from solver.stream import open_mix_sampler, sample_problem, sampling_streams
 
-
-def sampling_streams(problem, sampling, settings) -> list:
-    """One stream per (profile, temperature) of the mix, each with its own sample cache."""
-    from dataclasses import replace
-
-    from solver.sampling import ModelProfile, open_sample_cache
-    from solver.stream import SamplingStream
-
-    streams = []
-    for name in profile_names(sampling.profile):
+    sampling = sampling_options(settings, seed)
+    streams = sampling_streams(problem, sampling, settings["temperature_mix"], settings["cache"])
+    err.print(f"[bold]{label or problem.title}[/bold]: sampling {sampling.samples} programs "
+              f"with {sampling.model}")
+    engine_log = cache_dir() / "engine.log"
+    with stderr_to_log(engine_log, enabled=not debug), progress_display() as progress:
+        progress("sampled", 0, sampling.samples)  # shown while the engine starts
         try:
-            profile = ModelProfile.load(name)
-        except ValueError as error:
-            raise CliError(str(error), EXIT_INPUT) from error
-        for temperature in settings["temperature_mix"] or [sampling.temperature]:
-            options = replace(sampling, profile=name, temperature=float(temperature))
-            cache = open_sample_cache(problem, profile, options) if settings["cache"] else None
-            streams.append(SamplingStream(profile, options, cache))
-    return streams
+            if sampler is None:
+                sampler = open_mix_sampler(sampling, settings["endpoints"])
+
+            def moving(counts) -> None:
+                progress("sampled", counts.sampled, sampling.samples)
+                progress("unique", counts.unique, max(counts.sampled, 1))
+                progress("compiled", counts.compiled, max(counts.judged, 1))
+                progress("passed examples", counts.passed_examples, max(counts.judged, 1))
+
+            return sample_problem(
+                problem, sampler, streams, sampling.samples, pool, settings["chunk_size"],
+                settings["generators"], seed, moving,
+                on_sampled=lambda drawn: save_samples(target, drawn),
+            )
+        except ModelError as error:
+            raise ModelError(f"{error} (details in {engine_log})") from error
 
 
 def submit_chosen(problem, settings, url: str | None, dry_run: bool) -> int:
@@ -192,15 +170,6 @@ def submit_chosen(problem, settings, url: str | None, dry_run: bool) -> int:
         raise CliError(f"{problem.id}: no problem URL to submit to; pass --url", EXIT_INPUT)
     target = Path(settings["output_dir"]) / problem.id
     return run_submission(problem_url, target, SubmitOptions(dry_run=dry_run))
-
-
-def save_samples(target: Path, drawn) -> None:
-    """Keep every completion on disk before anything else can fail."""
-    target.mkdir(parents=True, exist_ok=True)
-    with open(target / "samples.jsonl", "w", encoding="utf-8") as handle:
-        for sample in drawn:
-            handle.write(json.dumps({"index": sample.index, "finished": sample.finished,
-                                     "text": sample.text}) + "\n")
 
 
 def render_result(result, target: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from sandbox.jobs import RunResult
 from sandbox.tester import Executor
 from solver.evaluation import evaluation_json
 from solver.problem import Problem, ProblemError, detect_format, load_problem
@@ -38,15 +39,20 @@ class BatchOptions:
 
 @dataclass
 class ProblemSamples:
-    """A problem's samples and, when they came from files, each sample's file (by index)."""
+    """A problem's samples and, when they came from files, each sample's file (by index).
+
+    From a model (solver.stream.sample_problem, as `solve` runs it): also the example runs done
+    while sampling (by Program.key, not redone by select) and model-written clustering inputs.
+    """
 
     samples: list[Sample]
     labels: list[str] = field(default_factory=list)
+    example_results: dict[str, list[RunResult]] = field(default_factory=dict)
+    model_inputs: list[bytes] = field(default_factory=list)
 
 
 # None: nothing to select from for this problem (no folder of programs): it is skipped.
 SampleSource = Callable[[Problem, str], ProblemSamples | None]
-InputSource = Callable[[Problem], Sequence[bytes]]  # model-written inputs for one problem
 
 
 @dataclass
@@ -138,7 +144,6 @@ def solve_one(
     executor: Executor,
     selection: SelectionOptions,
     out_dir: Path,
-    inputs_for: InputSource | None = None,
     progress: Progress | None = None,
 ) -> ProblemOutcome:
     started = time.monotonic()
@@ -150,8 +155,8 @@ def solve_one(
     if drawn is None:
         return ProblemOutcome(id=key, title=problem.title, status="skipped",
                               error="no programs for this problem")
-    model_inputs = inputs_for(problem) if inputs_for is not None else ()
-    result = select(problem, drawn.samples, executor, selection, progress, model_inputs)
+    result = select(problem, drawn.samples, executor, selection, progress, drawn.model_inputs,
+                    drawn.example_results)
     write_candidates(result, out_dir)
     data = result_json(result, out_dir)
     for candidate in data["candidates"]:
@@ -177,7 +182,6 @@ def run_batch(
     executor: Executor,
     selection: SelectionOptions | None = None,  # None: SelectionOptions()
     options: BatchOptions | None = None,  # None: BatchOptions()
-    inputs_for: InputSource | None = None,
     on_outcome: Callable[[ProblemOutcome, bool], None] | None = None,
     progress: Progress | None = None,
 ) -> list[ProblemOutcome]:
@@ -194,7 +198,7 @@ def run_batch(
             outcome, resumed = previous, True
         else:
             outcome = solve_one(key, folder, samples_for, executor, selection,
-                                options.out_dir / key, inputs_for, progress)
+                                options.out_dir / key, progress)
             # Only finished problems are kept: a skipped or unloadable one may be fixed later.
             if outcome.status == "done":
                 save_outcome(stored, outcome)

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.jobs import Program
+from sandbox.jobs import Program, language_of
 from solver.sampling import Sample
-
-LANGUAGE_OF_SUFFIX = {".py": "python3", ".cpp": "cpp17", ".cc": "cpp17"}
 
 
 def source_files(folder: Path) -> list[Path]:
-    """Program files under `folder` at any depth, sorted by relative path (stable sample ids)."""
+    """Program files under `folder` at any depth (a language sandbox.jobs.language_of knows by
+    the extension), sorted by relative path (stable sample ids)."""
     found = (
-        path for path in folder.rglob("*")
-        if path.is_file() and path.suffix.lower() in LANGUAGE_OF_SUFFIX
+        path for path in folder.rglob("*") if path.is_file() and language_of(path.name) is not None
     )
     return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
 
@@ -28,7 +26,9 @@ def samples_from_folder(folder: Path) -> list[Sample]:
     samples = []
     for index, path in enumerate(source_files(folder)):
         source = path.read_text(encoding="utf-8", errors="replace")
-        program = Program(LANGUAGE_OF_SUFFIX[path.suffix.lower()], source)
+        language = language_of(path.name)
+        assert language is not None  # source_files keeps only those
+        program = Program(language, source)
         samples.append(Sample(index=index, text=source, finished=True, program=program))
     return samples
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from solver.evaluation import evaluation_json
+from solver.sampling import Sample
 from solver.solve import SolveResult
 
 EXTENSIONS = {"python3": "py", "cpp17": "cpp"}
@@ -46,6 +48,15 @@ def result_json(result: SolveResult, out_dir: Path | None = None) -> dict:
         # pass@k over all samples and more; null without hidden tests
         "evaluation": evaluation_json(result.evaluation),
     }
+
+
+def save_samples(target: Path, drawn: Sequence[Sample]) -> None:
+    """Every raw completion in <target>/samples.jsonl: kept before anything else can fail."""
+    target.mkdir(parents=True, exist_ok=True)
+    with open(target / "samples.jsonl", "w", encoding="utf-8") as handle:
+        for sample in drawn:
+            handle.write(json.dumps({"index": sample.index, "finished": sample.finished,
+                                     "text": sample.text}) + "\n")
 
 
 def write_candidates(result: SolveResult, out_dir: Path) -> Path:

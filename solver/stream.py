@@ -10,11 +10,13 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from sandbox.jobs import RunResult, Verdict
 from sandbox.tester import Executor, judge, overall
+from solver.config import ConfigError
+from solver.generators import GeneratorOptions, model_written_inputs
 from solver.problem import Problem
 from solver.sample_cache import SampleCache
 from solver.sampling import (
@@ -24,6 +26,7 @@ from solver.sampling import (
     SamplingOptions,
     draw_samples,
     normalised_hash,
+    open_sample_cache,
     split_evenly,
 )
 from solver.solve import as_tests, limits_for
@@ -173,3 +176,86 @@ def sample_mix(
         total = StreamProgress(**{key: getattr(total, key) + value
                                   for key, value in vars(part.progress).items()})
     return Streamed(samples=samples, example_results=results, progress=total)
+
+
+# --- sampling one problem with a model: what `solve` and `batch` both run ------------------------
+
+
+def mix_profiles(profile: str) -> list[ModelProfile]:
+    """The prompt profiles of a mix: "default,cpp" mixes profiles (and so languages) in one run."""
+    names = [name.strip() for name in profile.split(",") if name.strip()]
+    if not names:
+        raise ConfigError(f"profile {profile!r} names no profile")
+    try:
+        return [ModelProfile.load(name) for name in names]
+    except ValueError as error:
+        raise ConfigError(str(error)) from error
+
+
+def sampling_streams(
+    problem: Problem,
+    options: SamplingOptions,
+    temperature_mix: Sequence[float] = (),
+    use_cache: bool = True,
+) -> list[SamplingStream]:
+    """One stream per (profile, temperature) of the mix, each with its own sample cache.
+
+    `options.profile` may name several profiles ("default,cpp"); an empty `temperature_mix`
+    means `options.temperature` alone.
+    """
+    streams = []
+    for profile in mix_profiles(options.profile):
+        for temperature in temperature_mix or [options.temperature]:
+            stream_options = replace(options, profile=profile.name, temperature=float(temperature))
+            cache = open_sample_cache(problem, profile, stream_options) if use_cache else None
+            streams.append(SamplingStream(profile, stream_options, cache))
+    return streams
+
+
+def open_mix_sampler(options: SamplingOptions, endpoints: Sequence[str] = ()) -> Sampler:
+    """The sampler for a mix (set up with its first profile; sample_mix switches per stream).
+
+    The in-process engine is shared per process, so opening it again for each problem is free.
+    """
+    from solver import sampling  # looked up at call time (tests stand a fake model in)
+
+    first = mix_profiles(options.profile)[0]
+    return sampling.open_sampler(replace(options, profile=first.name), first, endpoints)
+
+
+@dataclass
+class ModelSamples:
+    """One problem's samples from a model, their example runs, and model-written inputs."""
+
+    streamed: Streamed
+    model_inputs: list[bytes] = field(default_factory=list)
+
+
+def sample_problem(
+    problem: Problem,
+    sampler: Sampler,
+    streams: list[SamplingStream],
+    count: int,
+    executor: Executor,
+    chunk_size: int = 64,
+    generators: int = 0,
+    seed: int | None = None,
+    on_progress: Callable[[StreamProgress], None] | None = None,
+    on_sampled: Callable[[list[Sample]], None] | None = None,
+) -> ModelSamples:
+    """`count` samples over the streams, filtered on the examples as they come; then, with
+    `generators` > 0 and a chat profile in the mix, model-written inputs for clustering.
+
+    `on_sampled(samples)` runs as soon as sampling ends (to keep them on disk before anything
+    else can fail).
+    """
+    streamed = sample_mix(problem, sampler, streams, count, executor, chunk_size, on_progress)
+    if on_sampled is not None:
+        on_sampled(streamed.samples)
+    model_inputs: list[bytes] = []
+    chat = [stream for stream in streams if stream.profile.kind == "chat"]
+    if generators > 0 and chat:
+        sampler.options, sampler.profile = chat[0].options, chat[0].profile  # type: ignore[attr-defined]
+        options = GeneratorOptions(programs_per_hint=generators, seed=seed or 0)
+        model_inputs = model_written_inputs(problem, sampler, executor, options)
+    return ModelSamples(streamed, model_inputs)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -64,12 +66,13 @@ def test_programs_from_a_folder(tmp_path: Path) -> None:
     (folder / "b.py").write_text("print(1)\n", encoding="utf-8")
     (folder / "sub" / "a.cpp").write_text("int main(){}\n", encoding="utf-8")
     (folder / "c.cc").write_text("int main(){return 0;}\n", encoding="utf-8")
+    (folder / "d.CXX").write_text("int main(){return 1;}\n", encoding="utf-8")
     (folder / "notes.txt").write_text("ignored\n", encoding="utf-8")
     names = [p.relative_to(folder).as_posix() for p in source_files(folder)]
-    assert names == ["b.py", "c.cc", "sub/a.cpp"]
+    assert names == ["b.py", "c.cc", "d.CXX", "sub/a.cpp"]
     samples = samples_from_folder(folder)
-    assert [s.index for s in samples] == [0, 1, 2]
-    assert [s.program.language for s in samples] == ["python3", "cpp17", "cpp17"]
+    assert [s.index for s in samples] == [0, 1, 2, 3]
+    assert [s.program.language for s in samples] == ["python3", "cpp17", "cpp17", "cpp17"]
     assert all(s.finished for s in samples)
     assert programs_folder_for(tmp_path, "contest/alpha") == folder
     assert programs_folder_for(tmp_path, "other-contest/alpha") == folder  # by folder name
@@ -145,6 +148,103 @@ def test_batch_resumes_and_fresh_redoes(tmp_path: Path) -> None:
     again = run_batch(problems, no_programs, None, options=fresh)
     assert asked == ["contest/alpha"]  # redone: no programs for it now, so skipped
     assert again[0].status == "skipped"
+
+
+def test_profile_mix_errors_are_input_errors() -> None:
+    from solver.config import ConfigError
+    from solver.stream import mix_profiles
+
+    assert [p.language for p in mix_profiles("default, cpp")] == ["python3", "cpp17"]
+    with pytest.raises(ConfigError, match="names no profile"):
+        mix_profiles(" , ")
+    with pytest.raises(ConfigError, match="no model profile 'nope'"):
+        mix_profiles("default,nope")
+
+
+# --- batch with a model samples as solve does ----------------------------------------------------
+
+ANSWERS = {
+    ("Sum of Two", "python3"): "a, b = map(int, input().split())\nprint(a + b)\n",
+    ("Sum of Two", "cpp17"): "#include <iostream>\n"
+                             "int main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n",
+    ("Maximum of a List", "python3"): "input()\nprint(max(map(int, input().split())))\n",
+    ("Maximum of a List", "cpp17"): "#include <iostream>\n#include <climits>\n"
+                                    "int main(){int n;std::cin>>n;long long m=LLONG_MIN,x;"
+                                    "while(n--){std::cin>>x;if(x>m)m=x;}std::cout<<m<<\"\\n\";}\n",
+}
+
+
+class FakeModel:
+    """Stands in for the model with the interface the stream uses (`options`, `profile`,
+    `complete`): a right program in the language of the profile it is set to."""
+
+    def __init__(self, calls: list, options, profile) -> None:
+        self.calls, self.options, self.profile = calls, options, profile
+
+    def complete(self, prompt, n):
+        statement = prompt if isinstance(prompt, str) else prompt[-1]["content"]
+        title = next(title for title, _ in ANSWERS if f"# {title}\n" in statement)
+        self.calls.append((title, self.profile.name, self.options.temperature, n))
+        fence = "cpp" if self.profile.language == "cpp17" else "python"
+        return [(f"```{fence}\n{ANSWERS[title, self.profile.language]}```", True)] * n
+
+
+def cli_json(args: list[str]) -> dict:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout[result.stdout.index("{"):])
+
+
+@pytest.mark.integration
+def test_batch_with_a_model_samples_as_solve_does(tmp_path: Path, monkeypatch,
+                                                  problems_dir: Path) -> None:
+    """A profile and temperature mix, the same sample caches both ways, streaming."""
+    for name in list(os.environ):
+        if name.startswith("CPSOLVE_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("CPSOLVE_PROFILE", "default,cpp")
+    monkeypatch.setenv("CPSOLVE_TEMPERATURE_MIX", "[0.3, 0.9]")
+    monkeypatch.setenv("CPSOLVE_SAMPLES", "8")
+    monkeypatch.setenv("CPSOLVE_CHUNK_SIZE", "1")
+    monkeypatch.setenv("CPSOLVE_GENERATORS", "0")
+    calls: list[tuple[str, str, float, int]] = []
+    monkeypatch.setattr("solver.sampling.open_sampler",
+                        lambda options, profile, endpoints=(): FakeModel(calls, options, profile))
+    root = tmp_path / "bench"
+    for name in ("sum-of-two", "max-of-list"):
+        shutil.copytree(problems_dir / name, root / "c" / name)
+    mix = {("default", 0.3), ("default", 0.9), ("cpp", 0.3), ("cpp", 0.9)}
+
+    # solve fills the sample cache of one problem ...
+    solved = cli_json(["solve", str(root / "c" / "sum-of-two"), "--workers", "1", "--json",
+                       "--out", str(tmp_path / "solve")])
+    assert {(profile, t) for _, profile, t, _ in calls} == mix
+    assert sum(n for *_, n in calls) == 8 and solved["stats"]["from_cache"] == 0
+
+    # ... batch draws nothing for it, and samples the other one over the same mix.
+    calls.clear()
+    data = cli_json(["batch", str(root), "--workers", "1", "--json",
+                     "--out", str(tmp_path / "batch")])
+    assert {title for title, *_ in calls} == {"Maximum of a List"}
+    assert {(profile, t) for _, profile, t, _ in calls} == mix
+    assert sum(n for *_, n in calls) == 8
+    by_id = {p["id"]: p for p in data["problems"]}
+    assert by_id["c/sum-of-two"]["stats"]["from_cache"] == 8
+    assert by_id["c/max-of-list"]["stats"]["from_cache"] == 0
+    for problem in by_id.values():
+        assert problem["status"] == "done" and problem["stats"]["sampled"] == 8
+        assert problem["solved_at_1"] is True
+        assert {c["language"] for c in problem["candidates"]} == {"python3", "cpp17"}
+    kept = (tmp_path / "batch" / "c" / "max-of-list" / "samples.jsonl").read_text().splitlines()
+    assert len(kept) == 8
+
+    # ... and solve reuses what batch drew.
+    calls.clear()
+    again = cli_json(["solve", str(root / "c" / "max-of-list"), "--workers", "1", "--json",
+                      "--out", str(tmp_path / "solve")])
+    assert calls == [] and again["stats"]["from_cache"] == 8
 
 
 # --- a real batch on bench problems, programs written from the statements ------------------------
