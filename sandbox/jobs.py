@@ -98,10 +98,12 @@ class Job:
 class RunResult:
     """What one run did. Produced for every job the sandbox could evaluate, failures included.
 
-    Caveats: cpu_s and memory_mb come from wait4 rusage of the program itself (it is forked from
-    a tiny launcher, so the runner's own pages are not counted; the Python interpreter's ~9 MB
-    are); memory_mb is the peak resident set, not the address space the limit is set on;
-    wall_s includes process start-up (~1 ms for C++, ~15 ms for Python).
+    Caveats: cpu_s and memory_mb come from wait4 rusage of the program itself. A compiled
+    program is vforked from a tiny launcher, so the runner's own pages are not counted. A Python
+    program is forked from a warm interpreter: its ~8 MB are counted (as a fresh interpreter's
+    would be), but its start-up is not, so cpu_s and wall_s are ~10 ms below a cold
+    `python3 prog.py`. memory_mb is the peak resident set, not the address space the limit is set
+    on. wall_s includes process start-up (~0.5 ms for C++, ~1 ms for a Python fork).
     """
 
     verdict: Verdict

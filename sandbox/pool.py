@@ -22,6 +22,7 @@ import socket
 import struct
 import threading
 import uuid
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,8 @@ class Worker:
         self.container = None
         self.sock: socket.socket | None = None
         self.buffer = b""
-        self.loaded: set[str] = set()  # keys of C++ binaries this container already holds
+        self.loaded: set[str] = set()  # keys of programs this container already holds
+        self.recent_wall_s = 0.0  # moving average of its runs' wall time (sets the pipelining)
         self.restarts = 0
         # A uid of its own per container: RLIMIT_NPROC counts per uid across the whole machine,
         # and kill(-1) as that uid must reach only this container's programs.
@@ -206,17 +208,112 @@ class Worker:
 
     def run(self, job: Job, binary: bytes | None = None) -> RunResult:
         """Run one job; `binary` is the compiled C++ program, sent if this worker lacks it."""
+        results: list[RunResult] = []
+        jobs = iter([0])
+        self.run_jobs(lambda: next(jobs, None), [job], {job.program.key: binary} if binary
+                      else {}, lambda _, result: results.append(result))
+        return results[0]
 
-        def make_message() -> dict:
-            message = job_message(job)
-            if binary is not None and job.program.key not in self.loaded:
+    def encode(self, job: Job, binary: bytes | str | None) -> bytes:
+        """The job as one line; the program (source, or the C++ binary) only if this container
+        has not got it yet."""
+        message = job_message(job)
+        if job.program.key not in self.loaded:
+            message.update(source=job.program.source,
+                           headers=[list(pair) for pair in job.program.headers])
+            if isinstance(binary, bytes):
                 message["binary_b64"] = base64.b64encode(binary).decode("ascii")
-            return message
+        return json.dumps(message).encode() + b"\n"
 
-        answer = self.call(make_message, timeout=job.limits.wall_s + 90)
-        if binary is not None:
-            self.loaded.add(job.program.key)
-        return result_from_answer(answer)
+    def receive(self, timeout: float) -> dict:
+        assert self.sock is not None
+        self.sock.settimeout(timeout)
+        answer = json.loads(self.read_line())
+        if "error" in answer:
+            raise SandboxError(f"sandbox runner failed: {answer['error']}")
+        return answer
+
+    def run_jobs(
+        self,
+        take: Callable[[], int | None],
+        jobs: Sequence[Job],
+        compiled: dict[str, bytes | str],
+        deliver: Callable[[int, RunResult], None],
+    ) -> None:
+        """Run jobs[i] for every i that take() hands out, until it hands out None, and
+        deliver(i, result) each as it ends.
+
+        Quick jobs are pipelined: several go in one write, ahead of their answers, so that the
+        trip through Docker overlaps the runner's work (which still runs one at a time). If the
+        runner or its container dies, the container is replaced and the jobs in flight are sent
+        again; the one it died on is retried once, then SandboxError.
+        """
+        unsent: deque[int] = deque()  # taken, not sent yet (or to send again)
+        in_flight: deque[int] = deque()  # sent, oldest first
+        retried: set[int] = set()
+        exhausted = False
+        while True:
+            finished: tuple[int, RunResult] | None = None
+            try:
+                if len(in_flight) <= self.depth() // 2:  # refill in one write
+                    batch: list[bytes] = []
+                    while len(in_flight) + len(batch) < self.depth():
+                        if not unsent and not exhausted:
+                            index = take()
+                            exhausted = index is None
+                            if index is not None:
+                                unsent.append(index)
+                        if not unsent:
+                            break
+                        job = jobs[unsent[0]]
+                        built = compiled.get(job.program.key)
+                        if isinstance(built, str):  # the compiler's message: nothing to run
+                            finished = (unsent.popleft(), RunResult(Verdict.CE,
+                                                                    stderr_tail=built))
+                            break
+                        data = self.encode(job, built)
+                        if (in_flight or batch) and sum(map(len, batch)) + len(data) > (
+                                PIPELINE_BYTES):
+                            break  # a big message goes alone, so no pipe fills both ways
+                        batch.append(data)
+                        self.loaded.add(job.program.key)  # later messages find it there
+                        in_flight.append(unsent.popleft())
+                    if batch:
+                        assert self.sock is not None
+                        self.sock.sendall(b"".join(batch))
+                if finished is None:
+                    if not in_flight:
+                        return
+                    index = in_flight[0]
+                    answer = self.receive(timeout=jobs[index].limits.wall_s + 90)
+                    in_flight.popleft()
+                    finished = (index, result_from_answer(answer))
+                    self.recent_wall_s += (finished[1].wall_s - self.recent_wall_s) / 4
+            except (OSError, ConnectionError, ValueError, SandboxError) as error:
+                head = in_flight[0] if in_flight else unsent[0] if unsent else -1
+                self.close()
+                if head in retried:
+                    message = f"sandbox worker failed twice on one job: {error}"
+                    raise SandboxError(message) from error
+                retried.add(head)
+                unsent.extendleft(reversed(in_flight))
+                in_flight.clear()
+                self.restarts += 1
+                self.start()
+                continue
+            deliver(*finished)
+
+    def depth(self) -> int:
+        """How many jobs to keep sent ahead: enough for about PIPELINE_SECONDS of recent work,
+        so that slow jobs (a TLE streak) are not queued here while another worker idles."""
+        return max(1, min(PIPELINE_DEPTH, int(PIPELINE_SECONDS / max(self.recent_wall_s, 1e-4))))
+
+
+# Jobs sent ahead of their answers: at most this many, this many bytes (the cap keeps the pipes
+# both ways from filling: a big message goes alone), and about this many seconds of work.
+PIPELINE_DEPTH = 8
+PIPELINE_BYTES = 48 * 1024
+PIPELINE_SECONDS = 0.05
 
 
 MESSAGE_IDS = itertools.count()
@@ -228,8 +325,6 @@ def job_message(job: Job) -> dict:
         "id": next(MESSAGE_IDS),
         "language": job.program.language,
         "key": job.program.key,
-        "source": job.program.source,
-        "headers": [list(pair) for pair in job.program.headers],
         "input_b64": base64.b64encode(job.input).decode("ascii"),
         "args": list(job.args),
         "files_b64": [[name, base64.b64encode(data).decode("ascii")] for name, data in job.files],
@@ -342,45 +437,60 @@ class DockerPool:
 
         self.spread(len(to_compile), compile_one)
         results: list[RunResult | None] = [None] * len(jobs)
+        pending: queue.Queue[int] = queue.Queue()
+        for index in range(len(jobs)):
+            pending.put(index)
 
-        def run_one(worker: Worker, index: int) -> None:
-            job = jobs[index]
-            built = self.compiled.get(job.program.key)
-            if isinstance(built, str):  # the compiler's message: no need to run anything
-                result = RunResult(verdict=Verdict.CE, stderr_tail=built)
-            else:
-                result = worker.run(job, built)
+        def take() -> int | None:
+            try:
+                return pending.get_nowait()
+            except queue.Empty:
+                return None
+
+        def deliver(index: int, result: RunResult) -> None:
             results[index] = result
             if on_result is not None:
                 with lock:
                     on_result(index, result)
 
-        self.spread(len(jobs), run_one)
+        self.on_each_worker(pending, lambda worker: worker.run_jobs(
+            take, jobs, self.compiled, deliver))
         return [result for result in results if result is not None]
 
     def spread(self, count: int, task: Callable[[Worker, int], None]) -> None:
         """Call task(worker, i) for i in range(count), each on the first free worker."""
-        if count == 0:
-            return
         pending: queue.Queue[int] = queue.Queue()
         for index in range(count):
             pending.put(index)
-        errors: list[BaseException] = []
 
         def work(worker: Worker) -> None:
-            while not errors:
+            while True:
                 try:
                     index = pending.get_nowait()
                 except queue.Empty:
                     return
-                try:
-                    task(worker, index)
-                except BaseException as error:  # noqa: BLE001 - re-raised in the caller
-                    errors.append(error)
-                    return
+                task(worker, index)
+
+        self.on_each_worker(pending, work)
+
+    def on_each_worker(self, pending: queue.Queue[int], work: Callable[[Worker], None]) -> None:
+        """work(worker) in parallel on as many workers as the pending jobs need; work takes jobs
+        from pending. Re-raise the first error (pending is emptied, so the others stop)."""
+        count = pending.qsize()
+        if count == 0:
+            return
+        errors: list[BaseException] = []
+
+        def guarded(worker: Worker) -> None:
+            try:
+                work(worker)
+            except BaseException as error:  # noqa: BLE001 - re-raised in the caller
+                errors.append(error)
+                while not pending.empty():
+                    pending.get_nowait()
 
         busy = self.workers[: max(1, min(len(self.workers), count))]
-        threads = [threading.Thread(target=work, args=(w,), daemon=True) for w in busy]
+        threads = [threading.Thread(target=guarded, args=(w,), daemon=True) for w in busy]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -111,6 +111,22 @@ BACKGROUND_CHILD_PY = (
     "time.sleep(0.2)\n"
     "print('bye')\n"
 )
+REPLACE_FILES_PY = (
+    "import os\n"
+    "for name in ('.stdin', '.stdout', '.stderr'):\n"
+    "    try:\n"
+    "        os.rename(name, name + '.moved')\n"
+    "        print('moved', name)\n"
+    "    except OSError:\n"
+    "        pass\n"
+    "    try:\n"
+    "        os.unlink(name)\n"
+    "        os.mkfifo(name)\n"
+    "        print('replaced', name)\n"
+    "    except OSError:\n"
+    "        pass\n"
+    "print('kept')\n"
+)
 TEMPLATE_BOMB_CPP = (
     "template <int N> struct F { static const long v = F<N - 1>::v + F<N - 2>::v; };\n"
     "template <> struct F<0> { static const long v = 0; };\n"
@@ -135,6 +151,9 @@ ATTACKS = [
     # kill(-1) reaches only its own uid's processes, and never the caller itself.
     ("killing its parent", "python3", KILL_PARENT_PY, {}, {Verdict.OK}, b"killed -1\n"),
     ("background child", "python3", BACKGROUND_CHILD_PY, {}, {Verdict.OK}, b"bye\n"),
+    # Its input and output files are root's, in a sticky dir: it can neither move nor replace
+    # them (a FIFO there would hang the runner reading the output).
+    ("replacing its files", "python3", REPLACE_FILES_PY, {}, {Verdict.OK}, b"kept\n"),
     ("template bomb", "cpp17", TEMPLATE_BOMB_CPP, {}, {Verdict.CE}, None),
     ("include bomb", "cpp17", INCLUDE_BOMB_CPP, {}, {Verdict.CE}, None),
 ]

@@ -199,6 +199,70 @@ def test_scratch_is_wiped_and_background_children_die(pool):
     assert second.stdout == b"False False\n0\n"
 
 
+def test_python_programs_run_as_in_a_fresh_interpreter(pool):
+    # Python programs are forked from a warm interpreter: they must not notice.
+    probe = (
+        "import atexit, sys, threading, random, json\n"
+        "print(__name__, sys.argv[0].endswith('prog.py'), hasattr(json, 'leak'))\n"
+        "json.leak = True\n"
+        "print(random.random())\n"
+        "atexit.register(lambda: print('atexit'))\n"
+        "threading.Thread(target=lambda: print('thread')).start()\n"
+    )
+    first, second = pool.run([Job(Program("python3", probe), b"")] * 2)
+    for result in (first, second):
+        assert result.verdict is Verdict.OK, result.stderr_tail
+        lines = result.stdout.decode().split("\n")
+        assert lines[0] == "__main__ True False"  # nothing left over from another run
+        assert lines[2:4] == ["thread", "atexit"]
+    assert first.stdout.split(b"\n")[1] != second.stdout.split(b"\n")[1]  # seeded afresh
+
+    crash, exit_code, message = pool.run([
+        Job(Program("python3", "def f():\n    raise ValueError('boom')\nf()\n"), b""),
+        Job(Program("python3", "import sys\nsys.exit(4)\n"), b""),
+        Job(Program("python3", "import sys\nsys.exit('bad input')\n"), b""),
+    ])
+    assert (crash.verdict, crash.exit_code) == (Verdict.RE, 1)
+    assert crash.stderr_tail.startswith("Traceback (most recent call last):\n  File \"/sandbox/")
+    assert "prog.py\", line 3, in <module>" in crash.stderr_tail.split("\n")[1]
+    assert crash.stderr_tail.rstrip().endswith("ValueError: boom")
+    assert "zygote" not in crash.stderr_tail
+    assert (exit_code.verdict, exit_code.exit_code) == (Verdict.RE, 4)
+    assert (message.exit_code, message.stderr_tail) == (1, "bad input\n")
+
+
+def test_many_quick_jobs_and_a_big_one_come_back_in_order(pool):
+    echo = Program("python3", "import sys\nsys.stdout.write(sys.stdin.read())\n")
+    inputs = [f"{i}\n".encode() for i in range(150)]
+    inputs[70] = b"x" * 300_000  # too big to send ahead of the others' answers
+    results = pool.run([Job(echo, data) for data in inputs])
+    assert [r.stdout for r in results] == inputs
+
+
+def test_an_input_larger_than_the_file_limit_is_fine(pool):
+    result = run_one(pool, "import sys\nprint(len(sys.stdin.buffer.read()))\n",
+                     b"7" * (3 * 1024 * 1024), file_mb=1)
+    assert result.verdict is Verdict.OK and result.stdout == b"3145728\n"
+
+
+def test_jobs_in_flight_survive_a_killed_container():
+    import threading
+
+    from sandbox.pool import DockerPool, SandboxOptions
+
+    echo = Program("python3", "print(input())\n")
+    with DockerPool(SandboxOptions(workers=1)) as single:
+        worker = single.workers[0]
+        single.run([Job(echo, b"warm\n")] * 3)  # quick runs: several jobs go ahead of answers
+        assert worker.depth() > 1
+        killer = threading.Timer(0.3, worker.container.kill)
+        killer.start()
+        results = single.run([Job(echo, f"{i}\n".encode()) for i in range(400)])
+        killer.join()
+        assert [r.stdout for r in results] == [f"{i}\n".encode() for i in range(400)]
+        assert worker.restarts == 1
+
+
 def test_a_killed_container_is_replaced_and_the_job_retried(pool):
     worker = pool.workers[0]
     restarts = worker.restarts
