@@ -4,12 +4,6 @@ with programs labelled by verdict (a jury's `accepted/`, `wrong_answer/`, ... fo
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -38,13 +32,6 @@ LABELS = {
     "time_limit_exceeded": "TLE",
     "run_time_error": "RE",
 }
-
-TRIVIAL_PYTHON = "print(int(input()) + 1)\n"
-TRIVIAL_CPP = (
-    "#include <cstdio>\n"
-    "int main(){int n; std::scanf(\"%d\", &n); std::printf(\"%d\\n\", n + 1);}\n"
-)
-
 
 # --- bench judge ---------------------------------------------------------------------------------
 
@@ -118,18 +105,9 @@ def judge_agreement(executor, problem, labelled: list[tuple[str, Path]]) -> dict
 # --- bench sandbox -------------------------------------------------------------------------------
 
 
-@dataclass
-class Measurement:
-    """Seconds per run of one way to run one trivial program (wall clock, on this host)."""
-
-    method: str  # "subprocess", "pool-1", "pool-2", "docker-run"
-    language: str
-    runs: int  # how many runs were measured
-    per_run_s: float  # elapsed / runs; for pool-2 this is throughput-based (two at once)
-
-
 def bench_sandbox(
     runs: Annotated[int, typer.Option(help="runs per program and method")] = 1000,
+    rounds: Annotated[int, typer.Option(help="interleaved rounds the runs are split into")] = 10,
     docker_runs: Annotated[int, typer.Option(help="`docker run` runs (slow; extrapolated)")] = 20,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
@@ -138,9 +116,11 @@ def bench_sandbox(
     defaults = load_defaults()
 
     def run() -> int:
-        if runs < 1 or docker_runs < 1:
-            raise CliError("--runs and --docker-runs must be at least 1", EXIT_INPUT)
-        report = measure_sandbox(defaults["image"], runs, docker_runs)
+        from sandbox.benchmark import measure_sandbox
+
+        if runs < 1 or docker_runs < 1 or rounds < 1:
+            raise CliError("--runs, --rounds and --docker-runs must be at least 1", EXIT_INPUT)
+        report = measure_sandbox(defaults["image"], runs, docker_runs, rounds, err.print)
         if json_output:
             print_json(report)
         else:
@@ -150,101 +130,15 @@ def bench_sandbox(
     raise typer.Exit(guarded(debug, run))
 
 
-def measure_sandbox(image: str, runs: int, docker_runs: int) -> dict:
-    from sandbox.jobs import Job, Program, Verdict
-    from sandbox.pool import DockerPool, SandboxError, SandboxOptions
-
-    if shutil.which("docker") is None or shutil.which("g++") is None:
-        raise SandboxError("the benchmark needs the docker command line and g++ on the host")
-    programs = {"python3": Program("python3", TRIVIAL_PYTHON),
-                "cpp17": Program("cpp17", TRIVIAL_CPP)}
-    measurements: list[Measurement] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        # Static, so the same binary runs on the host and, mounted, in the image.
-        binary = Path(scratch) / "trivial"
-        source = Path(scratch) / "trivial.cpp"
-        source.write_text(TRIVIAL_CPP)
-        subprocess.run(["g++", "-O2", "-static", "-o", str(binary), str(source)], check=True)
-        bare = {"python3": [host_python(), "-c", TRIVIAL_PYTHON], "cpp17": [str(binary)]}
-        for language, argv in bare.items():
-            err.print(f"subprocess: {runs} runs of {language}")
-            measurements.append(Measurement("subprocess", language, runs,
-                                            time_runs(argv, runs)))
-        for workers in (1, 2):
-            with DockerPool(SandboxOptions(image=image, workers=workers)) as pool:
-                for language, program in programs.items():
-                    pool.run([Job(program, b"1\n")] * workers)  # warm: compile, first start
-                    jobs = [Job(program, f"{i}\n".encode()) for i in range(runs)]
-                    err.print(f"pool, {workers} worker(s): {runs} runs of {language}")
-                    start = time.perf_counter()
-                    results = pool.run(jobs)
-                    elapsed = time.perf_counter() - start
-                    if any(r.verdict is not Verdict.OK for r in results):
-                        raise SandboxError(f"a trivial {language} run failed in the pool")
-                    measurements.append(Measurement(f"pool-{workers}", language, runs,
-                                                    elapsed / runs))
-        docker = ["docker", "run", "--rm", "-i", "--network", "none",
-                  "-v", f"{binary}:/trivial:ro", image]
-        in_image = {"python3": ["python3", "-c", TRIVIAL_PYTHON], "cpp17": ["/trivial"]}
-        for language, argv in in_image.items():
-            err.print(f"docker run: {docker_runs} runs of {language}")
-            measurements.append(Measurement("docker-run", language, docker_runs,
-                                            time_runs(docker + argv, docker_runs)))
-    return sandbox_report(measurements, runs, docker_runs)
-
-
-def host_python() -> str:
-    """The system interpreter, like the image's: a venv's (site-packages, .pth files) or a pyenv
-    shim on PATH would start several times slower and flatter the pool."""
-    return "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
-
-
-def time_runs(argv: list[str], runs: int) -> float:
-    """Seconds per run of argv, each fed one line on stdin, one after another."""
-    start = time.perf_counter()
-    for index in range(runs):
-        subprocess.run(argv, input=f"{index}\n".encode(), capture_output=True, check=True)
-    return (time.perf_counter() - start) / runs
-
-
-def sandbox_report(measurements: list[Measurement], runs: int, docker_runs: int) -> dict:
-    by = {(m.method, m.language): m.per_run_s for m in measurements}
-    ratios = {}
-    for language in ("python3", "cpp17"):
-        pool1 = by[("pool-1", language)]
-        ratios[language] = {
-            "pool_vs_subprocess": pool1 / by[("subprocess", language)],  # target <= 1.3
-            "docker_run_vs_pool": by[("docker-run", language)] / pool1,  # target >= 30
-            "throughput_2_vs_1_workers": pool1 / by[("pool-2", language)],  # target >= 1.8
-        }
-    overhead = {
-        f"{method}/{language}": round((by[(method, language)] - by[("subprocess", language)])
-                                      * 1000, 2)
-        for method in ("pool-1", "docker-run") for language in ("python3", "cpp17")
-    }
-    return {
-        "runs": runs,
-        "docker_runs": docker_runs,
-        "cores": os.cpu_count(),
-        "load_average": [round(value, 2) for value in os.getloadavg()],  # others' work skews it
-        "overhead_ms": overhead,  # per run, beyond what the same program costs as a subprocess
-        "note": f"docker run measured on {docker_runs} runs per language, extrapolated per run",
-        "per_run_ms": {f"{m.method}/{m.language}": round(m.per_run_s * 1000, 2)
-                       for m in measurements},
-        "ratios": {language: {name: round(value, 2) for name, value in values.items()}
-                   for language, values in ratios.items()},
-        "targets": {"pool_vs_subprocess": "<= 1.3", "docker_run_vs_pool": ">= 30",
-                    "throughput_2_vs_1_workers": ">= 1.8"},
-    }
-
-
 def print_sandbox_report(report: dict) -> None:
     out.print(f"runs per method: {report['runs']} ({report['note']}); cores: {report['cores']}; "
               f"load average at the end: {report['load_average']}", soft_wrap=True)
-    out.print(f"{'per run (ms)':<24}{'python3':>10}{'cpp17':>10}")
+    out.print(f"{'per run (ms)':<24}{'python3':>10}{'cpp17':>10}   rounds' range: python3, cpp17")
     for method in ("subprocess", "pool-1", "pool-2", "docker-run"):
         cells = [report["per_run_ms"][f"{method}/{language}"] for language in ("python3", "cpp17")]
-        out.print(f"{method:<24}{cells[0]:>10.2f}{cells[1]:>10.2f}")
+        spread = ", ".join("%.2f-%.2f" % tuple(report["spread_ms"][f"{method}/{language}"])
+                           for language in ("python3", "cpp17"))
+        out.print(f"{method:<24}{cells[0]:>10.2f}{cells[1]:>10.2f}   {spread}")
     out.print(f"{'overhead vs subprocess (ms)':<24}{'python3':>10}{'cpp17':>10}")
     for method in ("pool-1", "docker-run"):
         cells = [report["overhead_ms"][f"{method}/{language}"] for language in ("python3", "cpp17")]

@@ -65,6 +65,13 @@ def docker_client():
     return client
 
 
+# Jobs sent ahead of their answers: at most this many, this many bytes unanswered (so no pipe
+# fills both ways: a big message goes alone), and about this many seconds of work.
+PIPELINE_DEPTH = 16
+PIPELINE_BYTES = 48 * 1024
+PIPELINE_SECONDS = 0.05
+
+
 class Worker:
     """One container and the runner process attached to it."""
 
@@ -75,7 +82,8 @@ class Worker:
         self.sock: socket.socket | None = None
         self.buffer = b""
         self.loaded: set[str] = set()  # keys of programs this container already holds
-        self.recent_wall_s = 0.0  # moving average of its runs' wall time (sets the pipelining)
+        # Moving average of its runs' wall time (sets the pipelining); None before the first.
+        self.recent_wall_s: float | None = None
         self.restarts = 0
         # A uid of its own per container: RLIMIT_NPROC counts per uid across the whole machine,
         # and kill(-1) as that uid must reach only this container's programs.
@@ -102,6 +110,11 @@ class Worker:
                 # program leaves behind, and wipe what it wrote; the program itself has none.
                 cap_add=["SETUID", "SETGID", "KILL", "DAC_OVERRIDE", "FOWNER", "CHOWN"],
                 security_opt=["no-new-privileges"],
+                # The container's own IPC namespace: no SysV message queues, semaphore sets or
+                # POSIX queues at all, and shared memory gone once nobody holds it, so no run
+                # leaves data (or memory charged to the container) for a later one.
+                sysctls={"kernel.shm_rmid_forced": "1", "kernel.msgmni": "0",
+                         "kernel.sem": "0 0 0 0", "fs.mqueue.queues_max": "0"},
                 labels={LABEL: "1", f"{LABEL}.owner": str(os.getpid())},
                 name=f"cpsolve-{uuid.uuid4().hex[:12]}",
             )
@@ -214,16 +227,16 @@ class Worker:
                       else {}, lambda _, result: results.append(result))
         return results[0]
 
-    def encode(self, job: Job, binary: bytes | str | None) -> bytes:
-        """The job as one line; the program (source, or the C++ binary) only if this container
-        has not got it yet."""
+    def encode(self, job: Job, binary: bytes | str | None) -> tuple[bytes, int]:
+        """The job as one line, and its message id; the program (source, or the C++ binary)
+        only if this container has not got it yet."""
         message = job_message(job)
         if job.program.key not in self.loaded:
             message.update(source=job.program.source,
                            headers=[list(pair) for pair in job.program.headers])
             if isinstance(binary, bytes):
                 message["binary_b64"] = base64.b64encode(binary).decode("ascii")
-        return json.dumps(message).encode() + b"\n"
+        return json.dumps(message).encode() + b"\n", message["id"]
 
     def receive(self, timeout: float) -> dict:
         assert self.sock is not None
@@ -239,25 +252,29 @@ class Worker:
         jobs: Sequence[Job],
         compiled: dict[str, bytes | str],
         deliver: Callable[[int, RunResult], None],
+        share: int = PIPELINE_DEPTH,
     ) -> None:
         """Run jobs[i] for every i that take() hands out, until it hands out None, and
         deliver(i, result) each as it ends.
 
         Quick jobs are pipelined: several go in one write, ahead of their answers, so that the
-        trip through Docker overlaps the runner's work (which still runs one at a time). If the
-        runner or its container dies, the container is replaced and the jobs in flight are sent
-        again; the one it died on is retried once, then SandboxError.
+        trip through Docker overlaps the runner's work (which still runs one at a time); never
+        more than `share` (this worker's fair share of the jobs). If the runner or its container
+        dies, the container is replaced and the jobs in flight are sent again; the one it died
+        on is retried once, then SandboxError.
         """
         unsent: deque[int] = deque()  # taken, not sent yet (or to send again)
-        in_flight: deque[int] = deque()  # sent, oldest first
+        in_flight: deque[tuple[int, int, int]] = deque()  # (job index, message id, size)
         retried: set[int] = set()
         exhausted = False
         while True:
             finished: tuple[int, RunResult] | None = None
             try:
-                if len(in_flight) <= self.depth() // 2:  # refill in one write
+                depth = min(self.depth(), max(1, share))
+                if len(in_flight) <= depth // 2:  # refill, in one write
                     batch: list[bytes] = []
-                    while len(in_flight) + len(batch) < self.depth():
+                    size = sum(sent for _, _, sent in in_flight)
+                    while len(in_flight) < depth:
                         if not unsent and not exhausted:
                             index = take()
                             exhausted = index is None
@@ -271,49 +288,53 @@ class Worker:
                             finished = (unsent.popleft(), RunResult(Verdict.CE,
                                                                     stderr_tail=built))
                             break
-                        data = self.encode(job, built)
-                        if (in_flight or batch) and sum(map(len, batch)) + len(data) > (
-                                PIPELINE_BYTES):
+                        data, message_id = self.encode(job, built)
+                        if in_flight and size + len(data) > PIPELINE_BYTES:
                             break  # a big message goes alone, so no pipe fills both ways
                         batch.append(data)
+                        size += len(data)
                         self.loaded.add(job.program.key)  # later messages find it there
-                        in_flight.append(unsent.popleft())
+                        in_flight.append((unsent.popleft(), message_id, len(data)))
                     if batch:
                         assert self.sock is not None
                         self.sock.sendall(b"".join(batch))
                 if finished is None:
                     if not in_flight:
                         return
-                    index = in_flight[0]
-                    answer = self.receive(timeout=jobs[index].limits.wall_s + 90)
+                    # Answers may be held back while a few later jobs run: wait for them too.
+                    wait = sum(jobs[index].limits.wall_s for index, _, _ in in_flight) + 90
+                    answer = self.receive(timeout=wait)
+                    index, message_id, _ = in_flight[0]
+                    if answer.get("id") != message_id:
+                        raise SandboxError(f"answer {answer.get('id')} for job {message_id}")
                     in_flight.popleft()
                     finished = (index, result_from_answer(answer))
-                    self.recent_wall_s += (finished[1].wall_s - self.recent_wall_s) / 4
+                    wall = finished[1].wall_s
+                    self.recent_wall_s = wall if self.recent_wall_s is None else (
+                        self.recent_wall_s + (wall - self.recent_wall_s) / 4)
             except (OSError, ConnectionError, ValueError, SandboxError) as error:
-                head = in_flight[0] if in_flight else unsent[0] if unsent else -1
+                if finished is not None:  # not delivered yet: keep it, in order
+                    unsent.appendleft(finished[0])
+                unsent.extendleft(reversed([index for index, _, _ in in_flight]))
+                in_flight.clear()
+                head = unsent[0] if unsent else -1
                 self.close()
                 if head in retried:
                     message = f"sandbox worker failed twice on one job: {error}"
                     raise SandboxError(message) from error
                 retried.add(head)
-                unsent.extendleft(reversed(in_flight))
-                in_flight.clear()
                 self.restarts += 1
                 self.start()
                 continue
             deliver(*finished)
 
     def depth(self) -> int:
-        """How many jobs to keep sent ahead: enough for about PIPELINE_SECONDS of recent work,
-        so that slow jobs (a TLE streak) are not queued here while another worker idles."""
+        """How many jobs to keep sent ahead: enough for about PIPELINE_SECONDS of recent work
+        (two before any has ended), so that slow jobs (a TLE streak) are not queued here while
+        another worker idles."""
+        if self.recent_wall_s is None:
+            return 2
         return max(1, min(PIPELINE_DEPTH, int(PIPELINE_SECONDS / max(self.recent_wall_s, 1e-4))))
-
-
-# Jobs sent ahead of their answers: at most this many, this many bytes (the cap keeps the pipes
-# both ways from filling: a big message goes alone), and about this many seconds of work.
-PIPELINE_DEPTH = 8
-PIPELINE_BYTES = 48 * 1024
-PIPELINE_SECONDS = 0.05
 
 
 MESSAGE_IDS = itertools.count()
@@ -453,8 +474,12 @@ class DockerPool:
                 with lock:
                     on_result(index, result)
 
+        share = -(-len(jobs) // len(self.workers))  # jobs per worker, rounded up
         self.on_each_worker(pending, lambda worker: worker.run_jobs(
-            take, jobs, self.compiled, deliver))
+            take, jobs, self.compiled, deliver, share))
+        missing = [index for index, result in enumerate(results) if result is None]
+        if missing:
+            raise SandboxError(f"the sandbox returned no result for job {missing[0]}")
         return [result for result in results if result is not None]
 
     def spread(self, count: int, task: Callable[[Worker, int], None]) -> None:

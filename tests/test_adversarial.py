@@ -16,9 +16,12 @@ PROBE = Program("python3", (
     "mine = [p for p in os.listdir('/proc') if p.isdigit()\n"
     "        and os.stat('/proc/' + p).st_uid == os.getuid() and int(p) != os.getpid()]\n"
     "left = sorted(set(os.listdir('.')) - {'.stdin', '.stdout', '.stderr'})\n"
-    "print(a + b, len(mine), left, os.listdir('/dev/shm'))\n"
+    "ipc = sum(len(open('/proc/sysvipc/' + kind).readlines()) - 1\n"
+    "          for kind in ('shm', 'msg', 'sem'))\n"
+    "queues = os.listdir('/dev/mqueue') if os.path.isdir('/dev/mqueue') else []\n"
+    "print(a + b, len(mine), left, os.listdir('/dev/shm'), ipc, queues)\n"
 ))
-CLEAN = b"3 0 [] []\n"
+CLEAN = b"3 0 [] [] 0 []\n"
 
 FORK_BOMB_PY = (
     "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
@@ -111,6 +114,14 @@ BACKGROUND_CHILD_PY = (
     "time.sleep(0.2)\n"
     "print('bye')\n"
 )
+DEEP_FOLDERS_PY = (  # deeper than Python's recursion limit, and than PATH_MAX
+    "import os\n"
+    "for _ in range(3000):\n"
+    "    os.mkdir('abcd')\n"
+    "    os.chdir('abcd')\n"
+    "open('big', 'wb').write(b'x' * 1000)\n"
+    "print('deep')\n"
+)
 REPLACE_FILES_PY = (
     "import os\n"
     "for name in ('.stdin', '.stdout', '.stderr'):\n"
@@ -126,6 +137,19 @@ REPLACE_FILES_PY = (
     "    except OSError:\n"
     "        pass\n"
     "print('kept')\n"
+)
+IPC_LEFT_BEHIND_CPP = (
+    "#include <cstdio>\n#include <cstring>\n#include <fcntl.h>\n#include <mqueue.h>\n"
+    "#include <sys/msg.h>\n#include <sys/sem.h>\n#include <sys/shm.h>\n"
+    "int main(){\n"
+    "  int id = shmget(0x1234, 4096, IPC_CREAT | 0666);\n"
+    "  if (id >= 0) { char *p = (char *)shmat(id, 0, 0);\n"
+    "    if (p != (char *)-1) { std::strcpy(p, \"for later\"); shmdt(p); } }\n"
+    "  msgget(0x1235, IPC_CREAT | 0666);\n"
+    "  semget(0x1236, 1, IPC_CREAT | 0666);\n"
+    "  mq_open(\"/for-later\", O_CREAT | O_RDWR, 0666, nullptr);\n"
+    "  std::puts(\"done\");\n"
+    "}\n"
 )
 TEMPLATE_BOMB_CPP = (
     "template <int N> struct F { static const long v = F<N - 1>::v + F<N - 2>::v; };\n"
@@ -154,6 +178,9 @@ ATTACKS = [
     # Its input and output files are root's, in a sticky dir: it can neither move nor replace
     # them (a FIFO there would hang the runner reading the output).
     ("replacing its files", "python3", REPLACE_FILES_PY, {}, {Verdict.OK}, b"kept\n"),
+    # Shared memory, message queues, semaphores: nothing survives for a later run.
+    ("IPC left behind", "cpp17", IPC_LEFT_BEHIND_CPP, {}, {Verdict.OK}, b"done\n"),
+    ("deep folders", "python3", DEEP_FOLDERS_PY, {}, {Verdict.OK}, b"deep\n"),
     ("template bomb", "cpp17", TEMPLATE_BOMB_CPP, {}, {Verdict.CE}, None),
     ("include bomb", "cpp17", INCLUDE_BOMB_CPP, {}, {Verdict.CE}, None),
 ]
