@@ -705,21 +705,24 @@ def run_job(job):
         return answer
     stdin_path = os.path.join(SCRATCH, ".stdin")
     write_file(stdin_path, base64.b64decode(job["input_b64"]))
-    ours = set(RUN_FILES)
+    ours = RUN_FILES
     for name, data in job.get("files_b64", []):  # a checker's input, output and answer
-        ours.add(os.path.basename(name))
+        ours = {*ours, os.path.basename(name)}
         write_file(os.path.join(SCRATCH, os.path.basename(name)), base64.b64decode(data))
     feedback = os.path.join(SCRATCH, "feedback")
     if job.get("feedback_dir"):
         make_dir(feedback, 0o777)
+    written = None
     try:
         measured = execute(argv + list(job.get("args", [])), stdin_path, job, SCRATCH)
         stdout = read_file(measured["stdout_path"], job["output_bytes"] + 1)
         message = (tail(os.path.join(feedback, "judgemessage.txt"), FEEDBACK_TAIL)
                    if job.get("feedback_dir") else b"")
-        verdict, exit_code, sig, stderr = classify(measured, job, stdout, sweep(SCRATCH, ours))
+        written = sweep(SCRATCH, ours)
+        verdict, exit_code, sig, stderr = classify(measured, job, stdout, written)
     finally:
-        sweep(SCRATCH, RUN_FILES)  # (again, if the run failed half-way)
+        if written is None or ours is not RUN_FILES:  # the run failed half-way, or a checker's
+            sweep(SCRATCH, RUN_FILES)                 # files are left
         wipe(SHARED_MEMORY)
     answer.update(
         verdict=verdict,
