@@ -107,7 +107,7 @@ def judge_agreement(executor, problem, labelled: list[tuple[str, Path]]) -> dict
 
 def bench_sandbox(
     runs: Annotated[int, typer.Option(help="runs per program and method")] = 1000,
-    rounds: Annotated[int, typer.Option(help="interleaved rounds the runs are split into")] = 10,
+    rounds: Annotated[int, typer.Option(help="interleaved rounds the runs are split into")] = 4,
     docker_runs: Annotated[int, typer.Option(help="`docker run` runs (slow; extrapolated)")] = 20,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,

@@ -5,6 +5,7 @@ The sandbox knows programs, inputs and limits; it knows nothing of problems, mod
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
@@ -51,7 +52,7 @@ class Program:
     source: str
     headers: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @functools.cached_property  # asked for several times per run; the program never changes
     def key(self) -> str:
         """Hash of the exact source, headers and language: the compile-cache key."""
         digest = hashlib.sha256(f"{self.language}\0{self.source}".encode())

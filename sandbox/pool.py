@@ -18,8 +18,10 @@ import json
 import os
 import queue
 import random
+import shutil
 import socket
 import struct
+import tempfile
 import threading
 import uuid
 from collections import deque
@@ -33,6 +35,7 @@ __all__ = ["DockerPool", "SandboxError", "SandboxOptions"]
 
 RUNNER_SOURCE = (Path(__file__).parent / "runner.py").read_text(encoding="utf-8")
 LABEL = "cpsolve.sandbox"
+IO_MOUNT = "/sandbox-io"  # where the runner finds the host's socket
 DEFAULT_IMAGE = "cpsolve-sandbox:1"  # bump when the image's contents change
 
 
@@ -79,7 +82,10 @@ class Worker:
         self.client = client
         self.options = options
         self.container = None
-        self.sock: socket.socket | None = None
+        self.io_dir: Path | None = None  # holds the Unix socket the runner connects to
+        self.stream: socket.socket | None = None  # `docker exec`'s stream to the runner
+        self.sock: socket.socket | None = None  # where messages go: the socket, or the stream
+        self.framed = True  # whether answers come in Docker's stream frames
         self.buffer = b""
         self.loaded: set[str] = set()  # keys of programs this container already holds
         # Moving average of its runs' wall time (sets the pipelining); None before the first.
@@ -91,65 +97,100 @@ class Worker:
         self.start()
 
     def start(self) -> None:
-        options = self.options
+        """Start the container and its runner, and connect to it: directly over a Unix socket
+        in a folder mounted into the container when the engine runs on this machine (no trip
+        through dockerd and containerd for every message), else over `docker exec`'s stream."""
+        self.io_dir = Path(tempfile.mkdtemp(prefix="cpsolve-io-"))  # 0700: ours and the runner's
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            self.container = self.client.containers.run(
-                options.image,
-                ["sleep", "infinity"],
-                detach=True,
-                init=True,  # reaps zombies, forwards signals
-                network_mode="none",
-                read_only=True,
-                tmpfs={"/sandbox": f"rw,exec,nosuid,size={options.scratch_mb}m,mode=755"},
-                mem_limit=f"{options.container_memory_mb}m",
-                memswap_limit=f"{options.container_memory_mb}m",
-                pids_limit=options.container_pids,
-                nano_cpus=int(options.cpus * 1e9),
-                cap_drop=["ALL"],
-                # The runner (root in the container) needs these to drop to nobody, kill what the
-                # program leaves behind, and wipe what it wrote; the program itself has none.
-                cap_add=["SETUID", "SETGID", "KILL", "DAC_OVERRIDE", "FOWNER", "CHOWN"],
-                security_opt=["no-new-privileges"],
-                # The container's own IPC namespace: no SysV message queues, semaphore sets or
-                # POSIX queues at all, and shared memory gone once nobody holds it, so no run
-                # leaves data (or memory charged to the container) for a later one.
-                sysctls={"kernel.shm_rmid_forced": "1", "kernel.msgmni": "0",
-                         "kernel.sem": "0 0 0 0", "fs.mqueue.queues_max": "0"},
-                labels={LABEL: "1", f"{LABEL}.owner": str(os.getpid())},
-                name=f"cpsolve-{uuid.uuid4().hex[:12]}",
-            )
+            listener.bind(str(self.io_dir / "runner.sock"))
+            listener.listen(1)
+            self.container = self.run_container(mount=True)
             exec_id = self.client.api.exec_create(
                 self.container.id,
-                ["python3", "-I", "-c", RUNNER_SOURCE, str(self.program_uid)],
+                ["python3", "-I", "-c", RUNNER_SOURCE, str(self.program_uid),
+                 f"{IO_MOUNT}/runner.sock"],
                 stdin=True,
                 stdout=True,
                 stderr=False,
                 user="0",
             )["Id"]
-            raw = self.client.api.exec_start(exec_id, socket=True)
+            self.stream = self.client.api.exec_start(exec_id, socket=True)._sock
+            self.stream.settimeout(60)
+            self.sock, self.framed, self.buffer = self.stream, True, b""
+            transport = self.read_line()  # the runner says which way it answers
+            if transport == b"socket":
+                listener.settimeout(60)
+                self.sock, _ = listener.accept()
+                self.framed, self.buffer = False, b""
+            elif transport != b"stdio":
+                raise SandboxError(f"sandbox runner said {transport[:200]!r}")
         except Exception as error:
             self.close()
             raise SandboxError(f"could not start a sandbox container: {error}") from error
-        self.sock = raw._sock
-        self.buffer = b""
+        finally:
+            listener.close()
         self.loaded = set()
-        answer = self.request({"op": "ping", "id": "ping"}, timeout=60)
+        try:
+            answer = self.request({"op": "ping", "id": "ping"}, timeout=60)
+        except (OSError, ValueError) as error:
+            answer = {"error": f"{type(error).__name__}: {error}"}
         if not answer.get("pong"):
+            self.close()
             raise SandboxError(f"sandbox runner did not answer a ping: {answer}")
 
+    def run_container(self, mount: bool):
+        options = self.options
+        settings = dict(
+            detach=True,
+            init=True,  # reaps zombies, forwards signals
+            network_mode="none",
+            read_only=True,
+            tmpfs={"/sandbox": f"rw,exec,nosuid,size={options.scratch_mb}m,mode=755"},
+            mem_limit=f"{options.container_memory_mb}m",
+            memswap_limit=f"{options.container_memory_mb}m",
+            pids_limit=options.container_pids,
+            nano_cpus=int(options.cpus * 1e9),
+            cap_drop=["ALL"],
+            # The runner (root in the container) needs these to drop to nobody, kill what the
+            # program leaves behind, and wipe what it wrote; the program itself has none.
+            cap_add=["SETUID", "SETGID", "KILL", "DAC_OVERRIDE", "FOWNER", "CHOWN"],
+            security_opt=["no-new-privileges"],
+            # The container's own IPC namespace: no SysV message queues, semaphore sets or
+            # POSIX queues at all, and shared memory gone once nobody holds it, so no run
+            # leaves data (or memory charged to the container) for a later one.
+            sysctls={"kernel.shm_rmid_forced": "1", "kernel.msgmni": "0",
+                     "kernel.sem": "0 0 0 0", "fs.mqueue.queues_max": "0"},
+            labels={LABEL: "1", f"{LABEL}.owner": str(os.getpid())},
+        )
+        if mount:  # read-only is enough to connect; the program's uid cannot enter it (0700)
+            settings["volumes"] = {str(self.io_dir): {"bind": IO_MOUNT, "mode": "ro"}}
+        try:
+            return self.client.containers.run(
+                options.image, ["sleep", "infinity"],
+                name=f"cpsolve-{uuid.uuid4().hex[:12]}", **settings)
+        except Exception:
+            if not mount:
+                raise
+            return self.run_container(mount=False)  # an engine that cannot bind this folder
+
     def close(self) -> None:
-        if self.sock is not None:
-            try:
-                self.sock.close()
-            except OSError:
-                pass
-            self.sock = None
+        for channel in (self.sock, self.stream):
+            if channel is not None:
+                try:
+                    channel.close()
+                except OSError:
+                    pass
+        self.sock = self.stream = None
         if self.container is not None:
             try:
                 self.container.remove(force=True)
             except Exception:  # noqa: BLE001 - already gone is fine
                 pass
             self.container = None
+        if self.io_dir is not None:
+            shutil.rmtree(self.io_dir, ignore_errors=True)
+            self.io_dir = None
 
     def request(self, message: dict, timeout: float) -> dict:
         assert self.sock is not None
@@ -158,8 +199,16 @@ class Worker:
         return json.loads(self.read_line())
 
     def read_line(self) -> bytes:
-        """Read one line of the runner's stdout from Docker's multiplexed stream."""
+        """Read one line of the runner's output: from the socket as it comes, or from Docker's
+        multiplexed stream (frames of an 8-byte header and a payload)."""
         while b"\n" not in self.buffer:
+            if not self.framed:
+                assert self.sock is not None
+                chunk = self.sock.recv(1 << 16)
+                if not chunk:
+                    raise ConnectionError("sandbox runner closed its output")
+                self.buffer += chunk
+                continue
             header = self.read_exactly(8)
             stream, size = header[0], struct.unpack(">I", header[4:])[0]
             payload = self.read_exactly(size)
@@ -252,25 +301,27 @@ class Worker:
         jobs: Sequence[Job],
         compiled: dict[str, bytes | str],
         deliver: Callable[[int, RunResult], None],
-        share: int = PIPELINE_DEPTH,
+        share: Callable[[], int] = lambda: PIPELINE_DEPTH,
     ) -> None:
         """Run jobs[i] for every i that take() hands out, until it hands out None, and
         deliver(i, result) each as it ends.
 
         Quick jobs are pipelined: several go in one write, ahead of their answers, so that the
         trip through Docker overlaps the runner's work (which still runs one at a time); never
-        more than `share` (this worker's fair share of the jobs). If the runner or its container
+        more than share() (this worker's fair share of the jobs left, so that workers end
+        together). If the runner or its container
         dies, the container is replaced and the jobs in flight are sent again; the one it died
         on is retried once, then SandboxError.
         """
         unsent: deque[int] = deque()  # taken, not sent yet (or to send again)
         in_flight: deque[tuple[int, int, int]] = deque()  # (job index, message id, size)
+        in_flight_s = 0.0  # their wall-time limits, summed
         retried: set[int] = set()
         exhausted = False
         while True:
             finished: tuple[int, RunResult] | None = None
             try:
-                depth = min(self.depth(), max(1, share))
+                depth = min(self.depth(), max(1, share()))
                 if len(in_flight) <= depth // 2:  # refill, in one write
                     batch: list[bytes] = []
                     size = sum(sent for _, _, sent in in_flight)
@@ -295,6 +346,7 @@ class Worker:
                         size += len(data)
                         self.loaded.add(job.program.key)  # later messages find it there
                         in_flight.append((unsent.popleft(), message_id, len(data)))
+                        in_flight_s += job.limits.wall_s
                     if batch:
                         assert self.sock is not None
                         self.sock.sendall(b"".join(batch))
@@ -302,12 +354,12 @@ class Worker:
                     if not in_flight:
                         return
                     # Answers may be held back while a few later jobs run: wait for them too.
-                    wait = sum(jobs[index].limits.wall_s for index, _, _ in in_flight) + 90
-                    answer = self.receive(timeout=wait)
+                    answer = self.receive(timeout=in_flight_s + 90)
                     index, message_id, _ = in_flight[0]
                     if answer.get("id") != message_id:
                         raise SandboxError(f"answer {answer.get('id')} for job {message_id}")
                     in_flight.popleft()
+                    in_flight_s -= jobs[index].limits.wall_s
                     finished = (index, result_from_answer(answer))
                     wall = finished[1].wall_s
                     self.recent_wall_s = wall if self.recent_wall_s is None else (
@@ -317,6 +369,7 @@ class Worker:
                     unsent.appendleft(finished[0])
                 unsent.extendleft(reversed([index for index, _, _ in in_flight]))
                 in_flight.clear()
+                in_flight_s = 0.0
                 head = unsent[0] if unsent else -1
                 self.close()
                 if head in retried:
@@ -474,7 +527,11 @@ class DockerPool:
                 with lock:
                     on_result(index, result)
 
-        share = -(-len(jobs) // len(self.workers))  # jobs per worker, rounded up
+        workers = min(len(self.workers), len(jobs))
+
+        def share() -> int:  # jobs waiting per worker, rounded up, plus one in hand
+            return -(-pending.qsize() // max(1, workers)) + 1
+
         self.on_each_worker(pending, lambda worker: worker.run_jobs(
             take, jobs, self.compiled, deliver, share))
         missing = [index for index, result in enumerate(results) if result is None]

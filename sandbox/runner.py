@@ -1,11 +1,13 @@
 """The runner: one long-lived process inside each sandbox container.
 
-It reads jobs as JSON lines on stdin and answers each with one JSON line on stdout (in order;
-answers to jobs that arrived together may be written together). For every job it starts the
-program as an unprivileged user (the uid given as argv[1], distinct per container so that
-per-user limits and kill(-1) never reach another container's programs), in its own session and
-scratch directory, under rlimits; enforces the wall clock; measures with wait4 rusage; caps
-output; and afterwards kills every process the program left behind and wipes the scratch dir.
+It reads jobs as JSON lines and answers each with one JSON line (in order; answers to jobs that
+arrived together may be written together): over the Unix socket named by argv[2] if it can
+connect to it, else on stdin and stdout. The first line on stdout says which ("socket"/"stdio").
+For every job it starts the program as an unprivileged user (the uid given as argv[1], distinct
+per container so that per-user limits and kill(-1) never reach another container's programs), in
+its own session and scratch directory, under rlimits; enforces the wall clock; measures with
+wait4 rusage; caps output; and afterwards kills every process the program left behind and wipes
+the scratch dir.
 
 Programs are started by two resident helpers, each reading one request line per run:
 - `launch`, a tiny C helper compiled when the runner starts, for compiled programs and tools: a
@@ -36,6 +38,7 @@ import json
 import os
 import select
 import signal
+import socket
 import sys
 import time
 
@@ -751,6 +754,9 @@ def main() -> None:
     build_launcher()
     HELPERS["launch"] = Resident([LAUNCH, str(PROGRAM_UID)], 0, 1)
     HELPERS["zygote"] = Resident([PYTHON, ZYGOTE, str(PROGRAM_UID)], 3, 4)
+    channel = connect(sys.argv[2]) if len(sys.argv) > 2 else None
+    write_all(1, b"socket\n" if channel else b"stdio\n")  # the host reads this first
+    source, sink = (channel.fileno(), channel.fileno()) if channel else (0, 1)
     pending = b""
     answers = []
     held_since = 0.0
@@ -760,11 +766,11 @@ def main() -> None:
         # queue full and its timeouts hold.
         if answers and (len(answers) >= FLUSH_EVERY
                         or time.monotonic() - held_since > FLUSH_AFTER_S
-                        or (b"\n" not in pending and not select.select([0], [], [], 0)[0])):
-            write_all(1, "".join(answers).encode())
+                        or (b"\n" not in pending and not select.select([source], [], [], 0)[0])):
+            write_all(sink, "".join(answers).encode())
             answers = []
         if b"\n" not in pending:
-            chunk = os.read(0, 1 << 20)
+            chunk = os.read(source, 1 << 20)
             if not chunk:
                 return
             pending += chunk
@@ -774,6 +780,20 @@ def main() -> None:
             if not answers:
                 held_since = time.monotonic()
             answers.append(json.dumps(answer_to(line)) + "\n")
+
+
+def connect(path):
+    """The host's Unix socket, if its folder is mounted here (an engine on the same machine),
+    else None: then jobs come on stdin and answers go to stdout."""
+    channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        channel.settimeout(10)
+        channel.connect(path)
+        channel.settimeout(None)
+        return channel
+    except OSError:
+        channel.close()
+        return None
 
 
 def write_all(fd, data):

@@ -66,7 +66,7 @@ SOCKET_PY = (
 SNOOP_PY = (
     "import os\n"
     "for path in ('/etc/shadow', '/proc/1/environ', '/proc/1/root/etc/shadow', '/sandbox/cache',\n"
-    "             '/var/run/docker.sock', '/proc/kcore'):\n"
+    "             '/var/run/docker.sock', '/proc/kcore', '/sandbox-io'):\n"
     "    try:\n"
     "        if os.path.isdir(path):\n"
     "            os.listdir(path)\n"

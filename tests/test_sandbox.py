@@ -263,6 +263,18 @@ def test_jobs_in_flight_survive_a_killed_container():
         assert worker.restarts == 1
 
 
+def test_runner_talks_over_a_socket_or_else_the_docker_stream(pool, monkeypatch):
+    from sandbox.pool import DockerPool, SandboxOptions, Worker
+
+    assert not any(worker.framed for worker in pool.workers)  # a local engine: the socket
+    original = Worker.run_container
+    monkeypatch.setattr(Worker, "run_container", lambda self, mount: original(self, mount=False))
+    with DockerPool(SandboxOptions(workers=1)) as unmounted:  # as with a remote engine
+        assert unmounted.workers[0].framed
+        results = unmounted.run([Job(SUM_PY, b"1 2\n"), Job(SUM_CPP, b"3 4\n")] * 5)
+    assert [r.stdout for r in results] == [b"3\n", b"7\n"] * 5
+
+
 def test_a_killed_container_is_replaced_and_the_job_retried(pool):
     worker = pool.workers[0]
     restarts = worker.restarts
