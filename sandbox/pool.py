@@ -1,12 +1,13 @@
 """A pool of warm Docker containers, each with a runner process that executes many jobs.
 
-`docker run` per test costs 0.2-0.6 s; a job sent to a warm runner costs a few milliseconds more
-than the program itself. One job at a time per container keeps the container's cgroup limits a
-per-run limit.
+`docker run` per test costs 0.2-0.6 s; a job sent to a warm runner costs a fraction of a
+millisecond more than the program itself. One job at a time per container keeps the container's
+cgroup limits a per-run limit.
 
 C++ is compiled once per distinct source: `run()` first compiles every new source on some worker
 (in parallel across workers), keeps the binary (or the compiler's message) on the host, and sends
-the binary over the pipe with the first job of that program each other worker gets.
+the binary with the first job of that program each other worker gets (a Python program's source
+likewise goes once per container).
 """
 
 from __future__ import annotations
@@ -307,11 +308,10 @@ class Worker:
         deliver(i, result) each as it ends.
 
         Quick jobs are pipelined: several go in one write, ahead of their answers, so that the
-        trip through Docker overlaps the runner's work (which still runs one at a time); never
+        trip to the container overlaps the runner's work (which still runs one at a time); never
         more than share() (this worker's fair share of the jobs left, so that workers end
-        together). If the runner or its container
-        dies, the container is replaced and the jobs in flight are sent again; the one it died
-        on is retried once, then SandboxError.
+        together). If the runner or its container dies, the container is replaced and the jobs
+        in flight are sent again; the one it died on is retried once, then SandboxError.
         """
         unsent: deque[int] = deque()  # taken, not sent yet (or to send again)
         in_flight: deque[tuple[int, int, int]] = deque()  # (job index, message id, size)
