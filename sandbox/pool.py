@@ -101,12 +101,9 @@ class Worker:
         """Start the container and its runner, and connect to it: directly over a Unix socket
         in a folder mounted into the container when the engine runs on this machine (no trip
         through dockerd and containerd for every message), else over `docker exec`'s stream."""
-        self.io_dir = Path(tempfile.mkdtemp(prefix="cpsolve-io-"))  # 0700: ours and the runner's
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener = self.listen()
         try:
-            listener.bind(str(self.io_dir / "runner.sock"))
-            listener.listen(1)
-            self.container = self.run_container(mount=True)
+            self.container = self.run_container(mount=listener is not None)
             exec_id = self.client.api.exec_create(
                 self.container.id,
                 ["python3", "-I", "-c", RUNNER_SOURCE, str(self.program_uid),
@@ -120,7 +117,7 @@ class Worker:
             self.stream.settimeout(60)
             self.sock, self.framed, self.buffer = self.stream, True, b""
             transport = self.read_line()  # the runner says which way it answers
-            if transport == b"socket":
+            if transport == b"socket" and listener is not None:
                 listener.settimeout(60)
                 self.sock, _ = listener.accept()
                 self.framed, self.buffer = False, b""
@@ -130,7 +127,8 @@ class Worker:
             self.close()
             raise SandboxError(f"could not start a sandbox container: {error}") from error
         finally:
-            listener.close()
+            if listener is not None:
+                listener.close()
         self.loaded = set()
         try:
             answer = self.request({"op": "ping", "id": "ping"}, timeout=60)
@@ -139,6 +137,22 @@ class Worker:
         if not answer.get("pong"):
             self.close()
             raise SandboxError(f"sandbox runner did not answer a ping: {answer}")
+
+    def listen(self) -> socket.socket | None:
+        """A Unix socket for the runner to connect to, in a new 0700 folder (self.io_dir); None
+        where that cannot be made (e.g. a temp dir too long for a socket's path)."""
+        try:
+            self.io_dir = Path(tempfile.mkdtemp(prefix="cpsolve-io-"))
+            listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        except OSError:
+            return None
+        try:
+            listener.bind(str(self.io_dir / "runner.sock"))
+            listener.listen(1)
+        except OSError:
+            listener.close()
+            return None
+        return listener
 
     def run_container(self, mount: bool):
         options = self.options
