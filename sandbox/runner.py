@@ -276,11 +276,6 @@ def make_dir(path: str, mode: int) -> None:
     os.chmod(path, mode)
 
 
-def wipe(path, keep=()):
-    """Remove everything in path but the names in keep."""
-    sweep(path, keep)
-
-
 def kill_leftovers() -> None:
     """Kill every process of the unprivileged user: whatever the program left behind.
 
@@ -676,7 +671,7 @@ def compile_cpp(job, directory):
             with open(os.path.join(directory, "compile-error"), "wb") as handle:
                 handle.write(error)
     finally:
-        wipe(SCRATCH)
+        sweep(SCRATCH, ())
     return binary, error
 
 
@@ -726,7 +721,7 @@ def run_job(job):
     finally:
         if written is None or ours is not RUN_FILES:  # the run failed half-way, or a checker's
             sweep(SCRATCH, RUN_FILES)                 # files are left
-        wipe(SHARED_MEMORY)
+        sweep(SHARED_MEMORY, ())
     answer.update(
         verdict=verdict,
         cpu_s=round(measured["cpu_s"], 4),
