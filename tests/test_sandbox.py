@@ -275,6 +275,14 @@ def test_runner_talks_over_a_socket_or_else_the_docker_stream(pool, monkeypatch)
     assert [r.stdout for r in results] == [b"3\n", b"7\n"] * 5
 
 
+def test_each_container_is_pinned_to_a_cpu_of_its_own(pool):
+    from sandbox.pool import engine_cpus
+
+    pinned = sorted(worker.container.attrs["HostConfig"]["CpusetCpus"] for worker in pool.workers)
+    cpus = engine_cpus(pool.client)
+    assert pinned == sorted(str(index % cpus) for index in range(len(pool.workers)))
+
+
 def test_a_killed_container_is_replaced_and_the_job_retried(pool):
     worker = pool.workers[0]
     restarts = worker.restarts
