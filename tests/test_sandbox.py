@@ -97,6 +97,23 @@ def test_peak_memory_is_the_programs_own(pool):
     assert 95 <= big.memory_mb <= 110
 
 
+def test_deep_recursion_and_threads_fit_in_the_memory_limit(pool):
+    # The stack may take most of the memory limit, and a thread still gets a stack of its own.
+    source = (
+        "#include <cstdio>\n#include <thread>\n"
+        "int depth(int n) { volatile char pad[1000]; pad[0] = n % 7;"
+        " return n == 0 ? 0 : depth(n - 1) + pad[0]; }\n"
+        "int main() { int result = 0; std::thread t([&] { result = depth(1000); }); t.join();\n"
+        "  std::printf(\"%d %d\\n\", result, depth(200000)); }\n"  # ~200 MB of stack
+    )
+    result = run_one(pool, source, language="cpp17", memory_mb=512)
+    assert result.verdict is Verdict.OK, result.stderr_tail
+    assert result.stdout == b"3003 599997\n"
+    threaded = run_one(pool, "import threading\nt = threading.Thread(target=print, args=('ok',))\n"
+                       "t.start()\nt.join()\n", memory_mb=256)
+    assert threaded.stdout == b"ok\n"
+
+
 def test_process_limit(pool):
     source = (
         "import os, time\n"
