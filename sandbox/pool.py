@@ -137,7 +137,7 @@ class Worker:
         self.loaded = set()
         try:
             answer = self.request({"op": "ping", "id": "ping"}, timeout=60)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, SandboxError) as error:
             answer = {"error": f"{type(error).__name__}: {error}"}
         if not answer.get("pong"):
             self.close()
@@ -217,10 +217,11 @@ class Worker:
             self.io_dir = None
 
     def request(self, message: dict, timeout: float) -> dict:
+        """Send one message and return its answer (SandboxError if the runner failed on it)."""
         assert self.sock is not None
         self.sock.settimeout(timeout)
         self.sock.sendall(json.dumps(message).encode() + b"\n")
-        return json.loads(self.read_line())
+        return self.receive(timeout)
 
     def read_line(self) -> bytes:
         """Read one line of the runner's output: from the socket as it comes, or from Docker's
@@ -251,16 +252,12 @@ class Worker:
             data += chunk
         return data
 
-    def call(self, make_message: Callable[[], dict], timeout: float) -> dict:
+    def call(self, message: dict, timeout: float) -> dict:
         """Send one message and return the answer; if the runner or its container died under it,
-        replace the container and retry once (the message is rebuilt: the new one holds no
-        binaries yet)."""
+        replace the container and retry once."""
         for attempt in (1, 2):
             try:
-                answer = self.request(make_message(), timeout=timeout)
-                if "error" in answer:
-                    raise SandboxError(f"sandbox runner failed: {answer['error']}")
-                return answer
+                return self.request(message, timeout=timeout)
             except (OSError, ConnectionError, ValueError, SandboxError) as error:
                 self.close()
                 if attempt == 2:
@@ -286,7 +283,7 @@ class Worker:
                 "memory_mb": options.compile_memory_mb,
             },
         }
-        answer = self.call(lambda: message, timeout=options.compile_time_s * 2 + 90)
+        answer = self.call(message, timeout=options.compile_time_s * 2 + 90)
         if answer["ok"]:
             self.loaded.add(program.key)
             return base64.b64decode(answer["binary_b64"])
@@ -536,15 +533,7 @@ class DockerPool:
 
         self.spread(len(to_compile), compile_one)
         results: list[RunResult | None] = [None] * len(jobs)
-        pending: queue.Queue[int] = queue.Queue()
-        for index in range(len(jobs)):
-            pending.put(index)
-
-        def take() -> int | None:
-            try:
-                return pending.get_nowait()
-            except queue.Empty:
-                return None
+        pending = numbered(len(jobs))
 
         def deliver(index: int, result: RunResult) -> None:
             results[index] = result
@@ -558,7 +547,7 @@ class DockerPool:
             return -(-pending.qsize() // max(1, workers)) + 1
 
         self.on_each_worker(pending, lambda worker: worker.run_jobs(
-            take, jobs, self.compiled, deliver, share))
+            lambda: take_next(pending), jobs, self.compiled, deliver, share))
         missing = [index for index, result in enumerate(results) if result is None]
         if missing:
             raise SandboxError(f"the sandbox returned no result for job {missing[0]}")
@@ -566,16 +555,10 @@ class DockerPool:
 
     def spread(self, count: int, task: Callable[[Worker, int], None]) -> None:
         """Call task(worker, i) for i in range(count), each on the first free worker."""
-        pending: queue.Queue[int] = queue.Queue()
-        for index in range(count):
-            pending.put(index)
+        pending = numbered(count)
 
         def work(worker: Worker) -> None:
-            while True:
-                try:
-                    index = pending.get_nowait()
-                except queue.Empty:
-                    return
+            while (index := take_next(pending)) is not None:
                 task(worker, index)
 
         self.on_each_worker(pending, work)
@@ -604,6 +587,22 @@ class DockerPool:
             thread.join()
         if errors:
             raise errors[0]
+
+
+def numbered(count: int) -> queue.Queue[int]:
+    """A queue of the job indices 0..count-1, for workers to take from."""
+    pending: queue.Queue[int] = queue.Queue()
+    for index in range(count):
+        pending.put(index)
+    return pending
+
+
+def take_next(pending: queue.Queue[int]) -> int | None:
+    """The next index, or None when none is left."""
+    try:
+        return pending.get_nowait()
+    except queue.Empty:
+        return None
 
 
 def engine_cpus(client) -> int:

@@ -222,7 +222,8 @@ def become_program(uid, field):
     cpu, memory, files = int(cpu), int(memory), int(files)
     for resource_id, soft, hard in ((resource.RLIMIT_CPU, cpu, cpu + 1),
                                     (resource.RLIMIT_AS, memory, memory),
-                                    (resource.RLIMIT_STACK, -1, -1),  # as in launch
+                                    (resource.RLIMIT_STACK, resource.RLIM_INFINITY,
+                                     resource.RLIM_INFINITY),  # as in launch
                                     (resource.RLIMIT_FSIZE, int(file_size), int(file_size)),
                                     (resource.RLIMIT_NOFILE, files, files),
                                     (resource.RLIMIT_CORE, 0, 0),
@@ -707,9 +708,10 @@ def run_job(job):
     stdin_path = os.path.join(SCRATCH, ".stdin")
     write_file(stdin_path, base64.b64decode(job["input_b64"]))
     ours = RUN_FILES
-    for name, data in job.get("files_b64", []):  # a checker's input, output and answer
-        ours = {*ours, os.path.basename(name)}
-        write_file(os.path.join(SCRATCH, os.path.basename(name)), base64.b64decode(data))
+    for path, data in job.get("files_b64", []):  # a checker's input, output and answer
+        name = os.path.basename(path)
+        ours = {*ours, name}
+        write_file(os.path.join(SCRATCH, name), base64.b64decode(data))
     feedback = os.path.join(SCRATCH, "feedback")
     if job.get("feedback_dir"):
         make_dir(feedback, 0o777)
