@@ -17,13 +17,22 @@ from cli.common import (
     EXIT_NOTHING_PASSED,
     EXIT_OK,
     CliError,
+    DebugOption,
+    JsonOption,
+    ModelOption,
+    ProfileOption,
+    SamplesOption,
+    SeedOption,
+    TemperatureOption,
+    TopOption,
+    WorkersOption,
     err,
     guarded,
     load_defaults,
     out,
     print_json,
+    progress_display,
     quiet_libraries,
-    sampling_options,
     sandbox_options,
     stderr_to_log,
 )
@@ -36,29 +45,26 @@ def batch(
         typer.Option(help="programs instead of a model: DIR/<problem folder name>/ "
                      "(*.py, *.cpp, *.cc, *.cxx)"),
     ] = None,
-    model: Annotated[str | None, typer.Option(help="HF model id or local path")] = None,
-    profile: Annotated[str | None, typer.Option(help="prompt profile in configs/models")] = None,
-    samples: Annotated[int | None, typer.Option(help="completions per problem")] = None,
-    temperature: Annotated[float | None, typer.Option()] = None,
+    model: ModelOption = None,
+    profile: ProfileOption = None,
+    samples: SamplesOption = None,
+    temperature: TemperatureOption = None,
     generators: Annotated[
         int | None,
         typer.Option(help="with a model: input generators to ask for per size hint (0: none)"),
     ] = None,
-    top: Annotated[int | None, typer.Option(help="programs kept per problem")] = None,
-    workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
+    top: TopOption = None,
+    workers: WorkersOption = None,
     only: Annotated[str | None, typer.Option(help="glob or substring on problem ids")] = None,
     output_dir: Annotated[Path | None, typer.Option("--out", help="per-problem results")] = None,
     fresh: Annotated[bool, typer.Option(help="redo problems already in --out")] = False,
-    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    json_output: JsonOption = False,
     junit: Annotated[Path | None, typer.Option(help="write JUnit XML here")] = None,
     min_solve_rate: Annotated[
         float | None, typer.Option(help="exit 1 when solved@1 rate is below this (CI)")
     ] = None,
-    seed: Annotated[
-        int | None, typer.Option(help="seed for sampling and input mutation (default: random "
-                                 "sampling, mutation seed 0)")
-    ] = None,
-    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+    seed: SeedOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Solve every problem under DIR; print per-stage counts and solve rates."""
     quiet_libraries()
@@ -70,7 +76,8 @@ def batch(
         from sandbox.pool import DockerPool
         from solver.batch import BatchOptions, batch_json, find_problems, junit_xml, run_batch
         from solver.batch import solve_rate as rate_of
-        from solver.solve import SelectionOptions
+        from solver.config import cache_dir
+        from solver.solve import open_model, solve_options
 
         if not root.is_dir():
             raise CliError(f"{root}: not a folder", EXIT_INPUT)
@@ -81,28 +88,31 @@ def batch(
         problems = find_problems(root)
         if not problems:
             raise CliError(f"{root}: no problem folders found", EXIT_INPUT)
-        options = BatchOptions(
+        batch_options = BatchOptions(
             out_dir=(output_dir or Path(defaults["output_dir"]) / "batch"),
             only=only,
             fresh=fresh,
         )
-        selection = SelectionOptions(
-            top_k=defaults["top_k"],
-            generated_inputs=defaults["generated_inputs"],
-            seed=seed or 0,
-        )
-        with DockerPool(sandbox_options(defaults, None)) as pool:
-            if samples_from is not None:
-                samples_for = folder_source(samples_from)
-            else:
-                samples_for = model_source(defaults, pool, seed, options.out_dir, debug)
+        options = solve_options(defaults, seed=seed)
+        engine_log = cache_dir() / "engine.log"
+        with DockerPool(sandbox_options(defaults, None)) as pool, \
+                stderr_to_log(engine_log, enabled=not debug):
+            # One model (one vLLM engine) for the whole batch, opened once.
+            sampler = open_model(options) if samples_from is None else None
+
+            def starting(key: str) -> None:
+                if samples_from is None:
+                    err.print(f"[bold]{key}[/bold]: sampling {options.sampling.samples} "
+                              f"programs with {options.sampling.model}", markup=True)
 
             def report(outcome, resumed: bool) -> None:
                 note = " (kept from an earlier run)" if resumed else ""
-                err.print(f"{outcome.id}: {describe(outcome)}{note}")
+                err.print(f"{outcome.id}: {describe(outcome)}{note}", markup=False)
 
-            outcomes = run_batch(problems, samples_for, pool, selection, options,
-                                 on_outcome=report)
+            with progress_display() as progress:
+                outcomes = run_batch(problems, pool, options, batch_options,
+                                     programs_root=samples_from, sampler=sampler,
+                                     on_start=starting, on_outcome=report, progress=progress)
         if junit is not None:
             junit.parent.mkdir(parents=True, exist_ok=True)
             junit.write_text(junit_xml(outcomes), encoding="utf-8")
@@ -117,43 +127,6 @@ def batch(
         return EXIT_OK
 
     raise typer.Exit(guarded(debug, run))
-
-
-def folder_source(programs_root: Path):
-    from solver.batch import ProblemSamples
-    from solver.program_source import programs_folder_for, samples_from_folder, source_files
-
-    def samples_for(_problem, key: str):
-        folder = programs_folder_for(programs_root, key)
-        if folder is None:
-            return None
-        labels = [path.relative_to(folder).as_posix() for path in source_files(folder)]
-        return ProblemSamples(samples_from_folder(folder), labels)
-
-    return samples_for
-
-
-def model_source(defaults: dict, pool, seed: int | None, out_dir: Path, debug: bool):
-    """Each problem sampled exactly as `solve` samples it (cli.solve.sample_with_model: profile
-    and temperature mix, the same sample caches, streaming, model-written inputs), with one
-    sampler (one vLLM engine) opened here for the whole batch."""
-    from cli.solve import sample_with_model
-    from solver.batch import ProblemSamples
-    from solver.models import cache_dir
-    from solver.stream import open_mix_sampler
-
-    sampling = sampling_options(defaults, seed)
-    with stderr_to_log(cache_dir() / "engine.log", enabled=not debug):
-        sampler = open_mix_sampler(sampling, defaults["endpoints"])
-
-    def samples_for(problem, key: str):
-        sampled = sample_with_model(problem, defaults, pool, out_dir / key, seed, debug,
-                                    sampler=sampler, label=key)
-        return ProblemSamples(sampled.streamed.samples,
-                              example_results=sampled.streamed.example_results,
-                              model_inputs=sampled.model_inputs)
-
-    return samples_for
 
 
 def describe(outcome) -> str:

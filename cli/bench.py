@@ -20,7 +20,6 @@ from cli.common import (
     out,
     print_json,
     quiet_libraries,
-    sampling_options,
     sandbox_options,
     stderr_to_log,
 )
@@ -86,14 +85,13 @@ def labelled_programs(folder: Path) -> list[tuple[str, Path]]:
 def judge_agreement(executor, problem, labelled: list[tuple[str, Path]]) -> dict:
     """Judge each program on the examples and hidden tests together, like `cpsolve test --all`:
     {total, agreeing, agreement, programs: [{file, label, verdict, agrees}]}."""
-    from cli.test import judge_program, read_program
+    from solver.run.program import judge_program, read_program
 
     cases = problem.examples + problem.hidden
-    checker = problem.output_checker
     rows = []
     for label, path in labelled:
         # Stop at the first failing batch, as Kattis does: same verdict, far less waiting on TLEs.
-        verdict = judge_program(executor, read_program(path), problem, cases, checker,
+        verdict = judge_program(executor, read_program(path), problem, cases,
                                 stop_at_failure=os.cpu_count() or 1)["verdict"]
         rows.append({"file": str(path), "label": label, "verdict": verdict,
                      "agrees": verdict == LABELS[label]})
@@ -169,23 +167,28 @@ def bench_sampling(
 
     def run() -> int:
         from sandbox.pool import DockerPool
-        from solver.bench_sampling import run_sampling_benchmark
-        from solver.models import cache_dir, resolve_model
+        from solver.bench.sampling import run_sampling_benchmark
+        from solver.config import cache_dir
         from solver.problem import load_problem
-        from solver.sampling import ModelProfile, shared_sampler
+        from solver.sampling.engine import shared_sampler
+        from solver.sampling.models import resolve_model
+        from solver.sampling.profiles import ModelProfile
+        from solver.solve import solve_options
 
         if samples < 1:
             raise CliError("--samples must be at least 1", EXIT_INPUT)
         problem = load_problem(problem_path)
-        options = sampling_options(defaults, None)
-        profile = ModelProfile.load(options.profile)
+        options = solve_options(defaults)
+        profile = ModelProfile.load(options.sampling.profile)
         with stderr_to_log(cache_dir() / "engine.log", enabled=not debug):
-            model_path = resolve_model(options.model)
-            sampler = shared_sampler(model_path, options, profile)
+            model_path = resolve_model(options.sampling.model)
+            sampler = shared_sampler(model_path, options.engine)
             with DockerPool(sandbox_options(defaults, None)) as pool:
                 report = run_sampling_benchmark(
-                    problem, sampler, profile, pool, model_path, samples,
-                    chunk_size or defaults["chunk_size"], transformers_samples,
+                    problem, sampler, pool, profile=profile, options=options.sampling,
+                    model_path=model_path, samples=samples,
+                    chunk_size=chunk_size or defaults["chunk_size"],
+                    transformers_samples=transformers_samples,
                 )
         data = report.as_dict()
         if json_output:

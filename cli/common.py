@@ -14,7 +14,7 @@ import os
 import sys
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,6 +30,19 @@ EXIT_CODES_HELP = (
 
 FORMAT_HELP = "markdown | kattis | codeforces | companion | oj | codecontests (default: detect)"
 CONFIG_HELP = "project config file (default: ./cpsolve.yaml when present)"
+
+# Options `solve` and `batch` share: one declaration, one help text.
+ModelOption = Annotated[str | None, typer.Option(help="HF model id or local path")]
+ProfileOption = Annotated[str | None, typer.Option(
+    help="prompt profile in configs/models (\"default,cpp\" mixes profiles)")]
+SamplesOption = Annotated[int | None, typer.Option(help="completions to draw per problem")]
+TemperatureOption = Annotated[float | None, typer.Option(help="sampling temperature")]
+TopOption = Annotated[int | None, typer.Option(help="how many programs to keep per problem")]
+WorkersOption = Annotated[int | None, typer.Option(help="sandbox containers")]
+SeedOption = Annotated[int | None, typer.Option(
+    help="seed for sampling and input mutation (default: random sampling, mutation seed 0)")]
+DebugOption = Annotated[bool, typer.Option(help="show tracebacks")]
+JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -72,12 +85,13 @@ def guarded(debug: bool, action):
     """Run action(); turn known failures into one line and an exit code, never a traceback."""
     from sandbox.pool import SandboxError
     from solver.config import ConfigError
-    from solver.models import ModelError
     from solver.problem import ProblemError
+    from solver.run.program import ProgramFileError
+    from solver.sampling.models import ModelError
 
     try:
         return action()
-    except (ProblemError, ConfigError) as error:
+    except (ProblemError, ConfigError, ProgramFileError) as error:
         if debug:
             raise
         fail(str(error), EXIT_INPUT)
@@ -177,20 +191,6 @@ def print_json(data: dict) -> None:
     """Plain JSON on stdout: rich would wrap long lines at the console width."""
     sys.stdout.write(json.dumps(data, indent=2) + "\n")
     sys.stdout.flush()
-
-
-def sampling_options(settings, seed: int | None):
-    """SamplingOptions from merged settings (solver.config): one place for solve and batch."""
-    from solver.sampling import SamplingOptions
-
-    return SamplingOptions(
-        model=settings["model"],
-        profile=settings["profile"],
-        samples=settings["samples"],
-        temperature=settings["temperature"],
-        top_p=settings["top_p"],
-        seed=seed,
-    )
 
 
 def sandbox_options(defaults: dict, workers: int | None, at_most: int | None = None):

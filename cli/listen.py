@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli import solve as solve_command
 from cli.common import (
     CONFIG_HELP,
     EXIT_INFRA,
@@ -28,6 +27,7 @@ from cli.common import (
     load_defaults,
     out,
 )
+from cli.render import solve_and_report
 
 if TYPE_CHECKING:
     from solver.problem import Problem
@@ -76,7 +76,7 @@ def receive(problem: Problem, save_to: Path | None, settings: dict | None, json_
             debug: bool) -> int:
     """Save the problem as problems/-style Markdown, or solve it as `cpsolve solve` does."""
     if save_to is not None:
-        from solver.formats.markdown import save_markdown
+        from solver.problem.formats.markdown import save_markdown
 
         try:
             folder = save_markdown(problem, save_to / problem.id)
@@ -92,8 +92,7 @@ def receive(problem: Problem, save_to: Path | None, settings: dict | None, json_
     err.print(f"received {problem.title!r} ({len(problem.examples)} examples; "
               "competitive-companion sends no statement, so the model sees only those)",
               markup=False)
-    return solve_command.solve_problem(problem, settings or {}, json_output=json_output,
-                                       debug=debug)
+    return solve_and_report(problem, settings or {}, json_output=json_output, debug=debug)
 
 
 class CompanionServer:
@@ -117,9 +116,9 @@ class CompanionServer:
 def _handler_for(problems: queue.Queue) -> type[BaseHTTPRequestHandler]:
     from rich.markup import escape
 
-    from solver.formats.common import MAX_FILE_BYTES
-    from solver.formats.companion import from_companion
     from solver.problem import ProblemError
+    from solver.problem.formats.common import MAX_FILE_BYTES
+    from solver.problem.formats.companion import from_companion
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # the name http.server calls

@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sandbox.jobs import RunResult
 from sandbox.tester import Executor
 from solver.evaluation import evaluation_json
-from solver.problem import Problem, ProblemError, detect_format, load_problem
-from solver.reporting import result_json, write_candidates
-from solver.sampling import Sample
-from solver.solve import Progress, SelectionOptions, select
+from solver.problem import ProblemError, detect_format, load_problem
+from solver.reporting import result_json, save_samples, write_candidates
+from solver.run.examples import Progress
+from solver.sampling.folder import programs_folder_for, samples_from_folder, source_files
+from solver.sampling.types import Sampler
+from solver.solve import SolveOptions, solve_problem
 
 OUTCOME_FILE = "outcome.json"
 SKIPPED_FOLDERS = {"data", "problem_statement", "submissions", "output_validators",
@@ -35,24 +36,6 @@ class BatchOptions:
     out_dir: Path = Path("cpsolve-out/batch")  # <out_dir>/<problem key>/ per problem
     only: str | None = None  # glob (or plain substring) on the problem key; None: all
     fresh: bool = False  # redo problems that already have an outcome.json
-
-
-@dataclass
-class ProblemSamples:
-    """A problem's samples and, when they came from files, each sample's file (by index).
-
-    From a model (solver.stream.sample_problem, as `solve` runs it): also the example runs done
-    while sampling (by Program.key, not redone by select) and model-written clustering inputs.
-    """
-
-    samples: list[Sample]
-    labels: list[str] = field(default_factory=list)
-    example_results: dict[str, list[RunResult]] = field(default_factory=dict)
-    model_inputs: list[bytes] = field(default_factory=list)
-
-
-# None: nothing to select from for this problem (no folder of programs): it is skipped.
-SampleSource = Callable[[Problem, str], ProblemSamples | None]
 
 
 @dataclass
@@ -140,28 +123,42 @@ def save_outcome(path: Path, outcome: ProblemOutcome) -> None:
 def solve_one(
     key: str,
     folder: Path,
-    samples_for: SampleSource,
     executor: Executor,
-    selection: SelectionOptions,
+    options: SolveOptions,
     out_dir: Path,
+    *,
+    programs_root: Path | None = None,
+    sampler: Sampler | None = None,
     progress: Progress | None = None,
 ) -> ProblemOutcome:
+    """One problem of a batch, solved as `solve` solves it; its files go to out_dir.
+
+    programs_root: take the programs from programs_root/<key>/ (solver.sampling.folder) instead
+        of a model; a problem with no such folder is skipped.
+    sampler: the model, opened once for the whole batch (None: opened on first use).
+    """
     started = time.monotonic()
     try:
         problem = load_problem(folder)
     except ProblemError as error:
         return ProblemOutcome(id=key, title=folder.name, status="error", error=str(error))
-    drawn = samples_for(problem, key)
-    if drawn is None:
-        return ProblemOutcome(id=key, title=problem.title, status="skipped",
-                              error="no programs for this problem")
-    result = select(problem, drawn.samples, executor, selection, progress, drawn.model_inputs,
-                    drawn.example_results)
+    labels: list[str] = []
+    samples = None
+    if programs_root is not None:
+        programs = programs_folder_for(programs_root, key)
+        if programs is None:
+            return ProblemOutcome(id=key, title=problem.title, status="skipped",
+                                  error="no programs for this problem")
+        labels = [path.relative_to(programs).as_posix() for path in source_files(programs)]
+        samples = samples_from_folder(programs)
+    result = solve_problem(problem, executor, options, samples=samples, sampler=sampler,
+                           progress=progress, on_sampled=lambda drawn: save_samples(out_dir,
+                                                                                   drawn))
     write_candidates(result, out_dir)
     data = result_json(result, out_dir)
     for candidate in data["candidates"]:
-        if drawn.labels:
-            candidate["sample_files"] = [drawn.labels[i] for i in candidate["sample_ids"]]
+        if labels:
+            candidate["sample_files"] = [labels[i] for i in candidate["sample_ids"]]
     evaluation = result.evaluation
     return ProblemOutcome(
         id=key,
@@ -178,27 +175,36 @@ def solve_one(
 
 def run_batch(
     problems: Sequence[tuple[str, Path]],
-    samples_for: SampleSource,
     executor: Executor,
-    selection: SelectionOptions | None = None,  # None: SelectionOptions()
-    options: BatchOptions | None = None,  # None: BatchOptions()
+    options: SolveOptions,
+    batch: BatchOptions | None = None,
+    *,
+    programs_root: Path | None = None,
+    sampler: Sampler | None = None,
+    on_start: Callable[[str], None] | None = None,
     on_outcome: Callable[[ProblemOutcome, bool], None] | None = None,
     progress: Progress | None = None,
 ) -> list[ProblemOutcome]:
-    """Solve each (key, folder) not yet done; `on_outcome(outcome, resumed)` after each."""
-    selection = selection or SelectionOptions()
-    options = options or BatchOptions()
+    """Solve each (key, folder) not yet done (see solve_one).
+
+    batch: where results go and which problems run (None: BatchOptions()).
+    on_start(key) before a problem is solved; on_outcome(outcome, resumed) after each, resumed
+    when its outcome.json was kept from an earlier run.
+    """
+    batch = batch or BatchOptions()
     outcomes = []
     for key, folder in problems:
-        if not matches(key, options.only):
+        if not matches(key, batch.only):
             continue
-        stored = outcome_path(options, key)
-        previous = None if options.fresh else load_outcome(stored)
+        stored = outcome_path(batch, key)
+        previous = None if batch.fresh else load_outcome(stored)
         if previous is not None:
             outcome, resumed = previous, True
         else:
-            outcome = solve_one(key, folder, samples_for, executor, selection,
-                                options.out_dir / key, progress)
+            if on_start is not None:
+                on_start(key)
+            outcome = solve_one(key, folder, executor, options, batch.out_dir / key,
+                                programs_root=programs_root, sampler=sampler, progress=progress)
             # Only finished problems are kept: a skipped or unloadable one may be fixed later.
             if outcome.status == "done":
                 save_outcome(stored, outcome)

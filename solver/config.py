@@ -27,11 +27,21 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "top_k": (1, None),
     "generated_inputs": (0, None),
     "workers": (1, None),
+    "engine_cpus": (1, None),
 }
+# Settings whose value is one of a few names.
+CHOICES: dict[str, tuple[str, ...]] = {"dtype": ("auto", "bfloat16", "float16", "float32")}
+WHOLE_OR_NULL = ("workers", "engine_cpus")  # null defaults that take only a whole number
 
 
 class ConfigError(Exception):
     """A configuration file or variable is malformed; the message is one line naming it."""
+
+
+def cache_dir() -> Path:
+    """Where cpsolve keeps what it can rebuild (converted models, sampled completions, logs)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cpsolve"
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,8 @@ def _checked(key: str, value: Any, default: Any, source: str) -> Any:
     if default is None:
         if value is None:
             return None
+        if key in WHOLE_OR_NULL and (isinstance(value, bool) or not isinstance(value, int)):
+            raise wrong("a whole number or null")
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise wrong("a number, a name or null")
     elif isinstance(default, bool):
@@ -141,6 +153,8 @@ def _checked(key: str, value: Any, default: Any, source: str) -> Any:
             raise wrong("a non-empty text")
     elif isinstance(default, list) and not isinstance(value, list):
         raise wrong("a list")
+    if key in CHOICES and value not in CHOICES[key]:
+        raise wrong("one of " + ", ".join(CHOICES[key]))
     low, high = BOUNDS.get(key, (None, None))
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if is_number and ((low is not None and value < low) or (high is not None and value > high)):

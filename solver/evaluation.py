@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from math import comb
 
 from sandbox.jobs import Program, Verdict
+from sandbox.tester import Executor, overall
+from solver.problem import Problem
+from solver.run.examples import Progress, judge_stage
+from solver.run.tests import as_tests
+from solver.selection.select import Selection
 
 PASS_AT = (1, 10)  # the k values reported
 
@@ -90,3 +95,59 @@ def evaluation_json(evaluation: Evaluation | None) -> dict | None:
         "solved_at_1": evaluation.solved_at_1,
         "solved_at_10": evaluation.solved_at_10,
     }
+
+
+def hidden_verdicts(
+    problem: Problem,
+    programs: Sequence[Program],
+    executor: Executor,
+    progress: Progress | None = None,
+) -> dict[str, HiddenVerdict]:
+    """Each program's verdict on the hidden tests, by Program.key. Evaluation only."""
+    distinct = list({program.key: program for program in programs}.values())
+    results = judge_stage("hidden tests", executor, distinct, as_tests(problem.hidden),
+                          problem=problem, progress=progress)
+    return {
+        key: HiddenVerdict(overall(runs), sum(1 for run in runs if run.verdict is Verdict.OK))
+        for key, runs in results.items()
+    }
+
+
+def evaluate(
+    selection: Selection,
+    executor: Executor,
+    *,
+    samples: int,
+    all_survivors: bool = True,
+    progress: Progress | None = None,
+) -> Evaluation | None:
+    """Judge on the hidden tests after the choice: fill in the chosen programs' verdicts and,
+    when every survivor is judged, return solved@k and pass@k.
+
+    samples: n for pass@k, every completion drawn (usable or not).
+    all_survivors: judge every survivor, not only the chosen: pass@k needs them all; False
+        judges the top k only and returns None.
+    Returns None also when the problem has no hidden tests.
+    """
+    problem = selection.problem
+    if not problem.hidden:
+        return None
+    chosen = selection.candidates
+    if not chosen:
+        # Nothing passed the examples: every sample fails, pass@k is 0.
+        return summarise(samples, [], {}, [], len(problem.hidden))
+    judged = [c.program for c in selection.survivors] if all_survivors else \
+        [c.program for c in chosen]
+    verdicts = hidden_verdicts(problem, judged, executor, progress)
+    for candidate in chosen:
+        found = verdicts[candidate.program.key]
+        candidate.hidden_verdict, candidate.hidden_passed = found.verdict, found.passed
+    if not all_survivors:
+        return None
+    return summarise(
+        samples=samples,
+        survivors=[(c.program, c.weight) for c in selection.survivors],
+        verdicts=verdicts,
+        chosen=[c.program for c in chosen],
+        hidden_tests=len(problem.hidden),
+    )

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from solver.evaluation import evaluation_json
-from solver.sampling import Sample
+from solver.sampling.types import Sample
 from solver.solve import SolveResult
 
 EXTENSIONS = {"python3": "py", "cpp17": "cpp"}

@@ -1,8 +1,8 @@
-"""The solve pipeline: problem -> samples -> programs -> filter -> clusters -> top k (-> verdicts).
+"""Solving one problem, the whole pipeline: sample (a model, or a folder of programs) -> run on
+the examples -> select (generated inputs, clusters, top k) -> evaluate on hidden tests.
 
-Each stage is a function from data to data; the model (Sampler) and the sandbox (Executor) come in
-as arguments, so the same pipeline runs on vLLM or on a folder of programs, on Docker or on
-whatever implements `Executor.run`.
+What `solve`, `listen` and `batch` all run. The model (Sampler) and the sandbox (Executor) come in
+as arguments or are opened from the options; screens, files and flags stay with the caller.
 """
 
 from __future__ import annotations
@@ -10,245 +10,178 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sandbox.jobs import Limits, Program, RunResult, Verdict
-from sandbox.tester import Executor, Test, judge, overall
-from solver.evaluation import Evaluation, HiddenVerdict, summarise
-from solver.problem import Problem, TestCase
-from solver.sampling import Sample, programs_from
-from solver.selection import (
-    Candidate,
-    Cluster,
-    choose_top,
-    cluster_programs,
-    distinct_inputs,
-    mutate_inputs,
-    runnable_inputs,
-    statement_bounds,
-)
+from sandbox.jobs import RunResult
+from sandbox.tester import Executor
+from solver.evaluation import Evaluation, evaluate
+from solver.problem import Problem
+from solver.run.examples import Progress
+from solver.run.stream import StreamProgress, sample_mix
+from solver.sampling.engine import EngineOptions
+from solver.sampling.mix import sampling_streams
+from solver.sampling.samplers import open_sampler
+from solver.sampling.types import Sample, Sampler, SamplingOptions
+from solver.selection.generators import GeneratorOptions, model_written_inputs
+from solver.selection.select import ChosenProgram, Selection, SelectionOptions, Stats, select
 
 
 @dataclass(frozen=True)
-class SelectionOptions:
-    """How survivors are told apart and how many are kept. Defaults follow AlphaCode's shape."""
+class SolveOptions:
+    """Everything one solve needs beyond the problem (built from settings by solve_options)."""
 
-    top_k: int = 10  # how many programs to print or submit
-    generated_inputs: int = 30  # mutated example inputs the survivors are clustered on
-    seed: int = 0  # seeds input mutation
-    evaluate_hidden: bool = True  # judge the chosen programs on hidden tests where they exist
+    sampling: SamplingOptions = field(default_factory=SamplingOptions)
+    selection: SelectionOptions = field(default_factory=SelectionOptions)
+    engine: EngineOptions = field(default_factory=EngineOptions)
+    endpoints: tuple[str, ...] = ()  # OpenAI-compatible servers; empty: the in-process engine
+    temperature_mix: tuple[float, ...] = ()  # split samples over these (empty: the temperature)
+    use_cache: bool = True  # completions from earlier runs count; new ones are kept
+    # Samples per request: bigger batches run faster on the engine, smaller ones reach the
+    # sandbox sooner; each chunk is cached and filtered while the next is drawn.
+    chunk_size: int = 64
+    generators: int = 2  # model-written input generators per size hint (0: mutations only)
+    evaluate_hidden: bool = True  # judge on hidden tests where the problem has them
     # Judge every survivor on the hidden tests, not only the chosen: pass@k needs them all.
     evaluate_all_survivors: bool = True
-    max_input_bytes: int = 1_000_000  # generated inputs longer than this are dropped
-    # A generated input is kept when more than this share of the survivors runs on it without
-    # crash or timeout: inputs most programs reject are likely outside the constraints.
-    min_ok_share: float = 0.5
+
+
+def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions:
+    """SolveOptions from merged settings (solver.config): the one place `solve`, `listen`,
+    `batch` and `bench` turn settings into options. seed: sampling and input mutation (None:
+    random sampling, mutation seed 0)."""
+    return SolveOptions(
+        sampling=SamplingOptions(
+            model=settings["model"], profile=settings["profile"], samples=settings["samples"],
+            temperature=settings["temperature"], top_p=settings["top_p"], seed=seed,
+        ),
+        selection=SelectionOptions(top_k=settings["top_k"],
+                                   generated_inputs=settings["generated_inputs"],
+                                   seed=seed or 0),
+        engine=EngineOptions(seed=seed, dtype=settings["dtype"],
+                             engine_cpus=settings["engine_cpus"]),
+        endpoints=tuple(settings["endpoints"]),
+        temperature_mix=tuple(settings["temperature_mix"]),
+        use_cache=settings["cache"],
+        chunk_size=settings["chunk_size"],
+        generators=settings["generators"],
+    )
+
+
+def open_model(options: SolveOptions) -> Sampler:
+    """The model the options name: endpoints when given, else the shared in-process engine."""
+    return open_sampler(options.sampling.model, endpoints=options.endpoints,
+                        engine=options.engine)
 
 
 @dataclass
-class Stats:
-    """Counts per stage, as in the JSON output."""
+class ModelSamples:
+    """One problem's samples from a model, their example runs, and model-written inputs."""
 
-    sampled: int = 0  # completions in all (from_cache included)
-    from_cache: int = 0  # of those, drawn by an earlier run (solver.sample_cache)
-    extracted: int = 0  # completions with usable code (truncated ones are dropped)
-    truncated: int = 0  # completions that ran out of tokens
-    unique: int = 0  # distinct programs after normalised-source dedupe
-    compiled: int = 0  # unique programs that did not get CE
-    passed_examples: int = 0  # unique programs that passed every example
-    generated_inputs: int = 0  # inputs the survivors were clustered on (after the filters)
-    model_inputs: int = 0  # of those, inputs from model-written generators
-    dropped_inputs: int = 0  # generated inputs left out: most survivors crashed or timed out
-    clusters: int = 0
+    samples: list[Sample]
+    example_results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
+    model_inputs: list[bytes] = field(default_factory=list)
 
 
-@dataclass
-class ChosenProgram:
-    rank: int
-    program: Program
-    cluster_size: int  # samples that landed in its cluster (duplicates count)
-    cluster_members: int  # distinct programs in its cluster
-    sample_ids: list[int]
-    # Verdict on the hidden tests, when the problem has them and evaluation was asked for.
-    # An evaluation number only: hidden tests never influence which program is chosen.
-    hidden_verdict: Verdict | None = None
-    hidden_passed: int | None = None
+def sample_with_model(
+    problem: Problem,
+    sampler: Sampler,
+    executor: Executor,
+    options: SolveOptions,
+    *,
+    progress: Progress | None = None,
+    on_sampled: Callable[[list[Sample]], None] | None = None,
+) -> ModelSamples:
+    """Samples over the profile and temperature mix, filtered on the examples as they come;
+    then, with generators > 0 and a chat profile in the mix, model-written inputs.
+
+    on_sampled(samples): runs as soon as sampling ends, to keep them before anything else can
+        fail.
+    """
+    streams = sampling_streams(problem, options.sampling, temperature_mix=options.temperature_mix,
+                               use_cache=options.use_cache)
+    total = options.sampling.samples
+
+    def moving(counts: StreamProgress) -> None:
+        if progress is not None:
+            progress("sampled", counts.sampled, total)
+            progress("unique", counts.unique, max(counts.sampled, 1))
+            progress("compiled", counts.compiled, max(counts.judged, 1))
+            progress("passed examples", counts.passed_examples, max(counts.judged, 1))
+
+    streamed = sample_mix(problem, sampler, executor, streams=streams, count=total,
+                          chunk_size=options.chunk_size, on_progress=moving)
+    if on_sampled is not None:
+        on_sampled(streamed.samples)
+    model_inputs: list[bytes] = []
+    chat = [stream for stream in streams if stream.profile.kind == "chat"]
+    if options.generators > 0 and chat:
+        generator_options = GeneratorOptions(
+            programs_per_hint=options.generators, seed=options.selection.seed,
+            temperature=chat[0].options.temperature, top_p=chat[0].options.top_p)
+        model_inputs = model_written_inputs(problem, sampler, executor, generator_options)
+    return ModelSamples(streamed.samples, streamed.example_results, model_inputs)
 
 
 @dataclass
 class SolveResult:
-    problem: Problem
-    candidates: list[ChosenProgram]
-    stats: Stats
-    clusters: list[Cluster] = field(default_factory=list)
+    """One problem solved: the selection and, where hidden tests exist, its evaluation."""
+
+    selection: Selection
     evaluation: Evaluation | None = None  # None without hidden tests or when not asked for
+
+    @property
+    def problem(self) -> Problem:
+        return self.selection.problem
+
+    @property
+    def candidates(self) -> list[ChosenProgram]:
+        return self.selection.candidates
+
+    @property
+    def stats(self) -> Stats:
+        return self.selection.stats
 
     @property
     def solved(self) -> bool | None:
         """Whether the first candidate passes the hidden tests (None: nothing to tell by)."""
         if not self.candidates or self.candidates[0].hidden_verdict is None:
             return None if not self.problem.hidden else False
-        return self.candidates[0].hidden_verdict is Verdict.OK
+        return self.candidates[0].hidden_verdict.value == "OK"
 
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-def limits_for(problem: Problem) -> Limits:
-    return Limits(time_s=problem.time_limit_s, memory_mb=problem.memory_limit_mb)
-
-
-def as_tests(cases: Sequence[TestCase]) -> list[Test]:
-    return [Test(case.name, case.input, case.output) for case in cases]
-
-
-def select(
+def solve_problem(
     problem: Problem,
-    samples: Sequence[Sample],
     executor: Executor,
-    options: SelectionOptions = SelectionOptions(),
-    progress: Progress | None = None,
+    options: SolveOptions,
+    *,
+    samples: Sequence[Sample] | None = None,
     model_inputs: Sequence[bytes] = (),
-    example_results: Mapping[str, list[RunResult]] | None = None,
+    sampler: Sampler | None = None,
+    progress: Progress | None = None,
+    on_sampled: Callable[[list[Sample]], None] | None = None,
 ) -> SolveResult:
-    """Filter the sampled programs on the examples, cluster survivors, choose the top k.
+    """Solve one problem end to end.
 
-    `model_inputs`: extra inputs for clustering, printed by model-written generators
-    (solver.generators); mutated example inputs are always added.
-    `example_results`: example runs already done (by Program.key), e.g. while sampling was still
-    going on (solver.stream); only the programs missing from it are run on the examples.
+    samples: programs to select from (e.g. solver.sampling.folder.samples_from_folder); None
+        samples them from the model.
+    model_inputs: clustering inputs beyond the mutated examples (with a model, its generators'
+        are added).
+    sampler: the model to sample from (None: open_model(options), shared per process).
+    progress(stage, done, total): for a display; on_sampled: see sample_with_model.
     """
-    stats = Stats(sampled=len(samples))
-    stats.from_cache = sum(1 for sample in samples if sample.from_cache)
-    stats.truncated = sum(1 for sample in samples if not sample.finished)
-    stats.extracted = sum(1 for sample in samples if sample.program is not None)
-    unique = programs_from(samples)
-    stats.unique = len(unique)
-    limits = limits_for(problem)
-
-    known = dict(example_results or {})
-    missing = [p for p, _ in unique if p.key not in known]
-    example_results = known | run_stage(
-        "examples", executor, missing, as_tests(problem.examples), problem, limits, progress,
-    )
-    stats.compiled = sum(
-        1 for results in example_results.values() if overall(results) is not Verdict.CE
-    )
-    survivors = [
-        Candidate(program=program, sample_ids=ids)
-        for program, ids in unique
-        if overall(example_results[program.key]) is Verdict.OK
-    ]
-    stats.passed_examples = len(survivors)
-
-    mutated = mutate_inputs([case.input for case in problem.examples], options.generated_inputs,
-                            seed=options.seed, max_bytes=options.max_input_bytes,
-                            bounds=statement_bounds(problem.statement))
-    from_model = distinct_inputs(
-        model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
-        max_bytes=options.max_input_bytes,
-    )
-    inputs = mutated + from_model
-    generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
-    behaviour = run_stage(
-        "clustering", executor, [c.program for c in survivors], generated, problem, limits,
-        progress,
-    )
-    kept = runnable_inputs(len(inputs), [behaviour[c.key] for c in survivors],
-                           options.min_ok_share)
-    behaviour = {key: [runs[i] for i in kept] for key, runs in behaviour.items()}
-    stats.generated_inputs = len(kept)
-    stats.model_inputs = sum(1 for i in kept if i >= len(mutated))
-    stats.dropped_inputs = len(inputs) - len(kept)
-    # With no generated inputs every survivor gets the same signature: one cluster.
-    clusters = cluster_programs(
-        survivors, {c.key: behaviour.get(c.key, []) for c in survivors}, problem.checker
-    )
-    stats.clusters = len(clusters)
-    chosen = [
-        ChosenProgram(
-            rank=rank,
-            program=candidate.program,
-            cluster_size=cluster.size,
-            cluster_members=len(cluster.members),
-            sample_ids=candidate.sample_ids,
-        )
-        for rank, cluster, candidate in choose_top(clusters, options.top_k)
-    ]
+    example_results: dict[str, list[RunResult]] = {}
+    model_inputs = list(model_inputs)
+    if samples is None:
+        if sampler is None:
+            if progress is not None:  # shown while the engine starts
+                progress("sampled", 0, options.sampling.samples)
+            sampler = open_model(options)
+        drawn = sample_with_model(problem, sampler, executor, options, progress=progress,
+                                  on_sampled=on_sampled)
+        samples, example_results = drawn.samples, drawn.example_results
+        model_inputs += drawn.model_inputs
+    selection = select(problem, samples, executor, options.selection, progress=progress,
+                       model_inputs=model_inputs, example_results=example_results)
     evaluation = None
-    if options.evaluate_hidden and problem.hidden:
-        evaluation = evaluate(problem, len(samples), survivors, chosen, executor, options,
-                              progress)
-    return SolveResult(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
-                       evaluation=evaluation)
-
-
-def evaluate(
-    problem: Problem,
-    sampled: int,
-    survivors: list[Candidate],
-    chosen: list[ChosenProgram],
-    executor: Executor,
-    options: SelectionOptions,
-    progress: Progress | None,
-) -> Evaluation | None:
-    """Judge on the hidden tests after the choice: fill in the chosen programs' verdicts and,
-    when every survivor is judged, return solved@k and pass@k (None otherwise)."""
-    if not chosen:
-        # Nothing passed the examples: every sample fails, pass@k is 0.
-        return summarise(sampled, [], {}, [], len(problem.hidden))
-    judged = survivors if options.evaluate_all_survivors else chosen
-    verdicts = hidden_verdicts(problem, [c.program for c in judged], executor, progress)
-    for candidate in chosen:
-        found = verdicts[candidate.program.key]
-        candidate.hidden_verdict, candidate.hidden_passed = found.verdict, found.passed
-    if not options.evaluate_all_survivors:
-        return None
-    return summarise(
-        samples=sampled,
-        survivors=[(c.program, c.weight) for c in survivors],
-        verdicts=verdicts,
-        chosen=[c.program for c in chosen],
-        hidden_tests=len(problem.hidden),
-    )
-
-
-def run_stage(
-    stage: str,
-    executor: Executor,
-    programs: list[Program],
-    tests: list[Test],
-    problem: Problem,
-    limits: Limits,
-    progress: Progress | None,
-) -> dict[str, list[RunResult]]:
-    total = len(programs) * len(tests)
-    done = 0
-
-    def tick(_index: int, _result: RunResult) -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(stage, done, total)
-
-    if progress is not None:
-        progress(stage, 0, total)
-    if not programs or not tests:
-        return {program.key: [] for program in programs}
-    return judge(executor, programs, tests, limits, problem.output_checker, tick)
-
-
-def hidden_verdicts(
-    problem: Problem,
-    programs: list[Program],
-    executor: Executor,
-    progress: Progress | None,
-) -> dict[str, HiddenVerdict]:
-    """Each program's verdict on the hidden tests, by Program.key. Evaluation only."""
-    distinct = list({program.key: program for program in programs}.values())
-    results = run_stage(
-        "hidden tests", executor, distinct, as_tests(problem.hidden), problem,
-        limits_for(problem), progress,
-    )
-    return {
-        key: HiddenVerdict(overall(runs), sum(1 for run in runs if run.verdict is Verdict.OK))
-        for key, runs in results.items()
-    }
+    if options.evaluate_hidden:
+        evaluation = evaluate(selection, executor, samples=len(samples),
+                              all_survivors=options.evaluate_all_survivors, progress=progress)
+    return SolveResult(selection, evaluation)

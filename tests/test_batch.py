@@ -15,7 +15,6 @@ from cli.main import app
 from solver.batch import (
     BatchOptions,
     ProblemOutcome,
-    ProblemSamples,
     batch_json,
     find_problems,
     junit_xml,
@@ -25,7 +24,8 @@ from solver.batch import (
     solve_rate,
     summary,
 )
-from solver.program_source import programs_folder_for, samples_from_folder, source_files
+from solver.sampling.folder import programs_folder_for, samples_from_folder, source_files
+from solver.solve import SolveOptions
 from tests.conftest import REPO
 
 BENCH = REPO.parent / "shared" / "bench"
@@ -129,30 +129,30 @@ def test_batch_resumes_and_fresh_redoes(tmp_path: Path) -> None:
     save_outcome(options.out_dir / "contest/alpha" / "outcome.json",
                  outcome("contest/alpha", True, True))
     asked: list[str] = []
-
-    def no_programs(_problem, key: str) -> ProblemSamples | None:
-        asked.append(key)
-        return None
+    no_programs = tmp_path / "programs"  # a folder of programs for no problem: all skipped
+    no_programs.mkdir()
 
     seen: list[tuple[str, bool]] = []
-    outcomes = run_batch(problems, no_programs, executor=None, options=options,
+    outcomes = run_batch(problems, None, SolveOptions(), options, programs_root=no_programs,
+                         on_start=asked.append,
                          on_outcome=lambda o, resumed: seen.append((o.id, resumed)))
-    # beta fails to load (no statement, no samples): an error outcome, not kept; not asked for
-    assert asked == []
+    # beta fails to load (no statement, no samples): an error outcome, not kept; alpha is kept
+    assert asked == ["contest/deep/beta"]
     assert seen == [("contest/alpha", True), ("contest/deep/beta", False)]
     assert outcomes[0].solved_at_1 is True
     assert outcomes[1].status == "error"
     assert not (options.out_dir / "contest/deep/beta" / "outcome.json").exists()
     asked.clear()
     fresh = BatchOptions(options.out_dir, fresh=True)
-    again = run_batch(problems, no_programs, None, options=fresh)
-    assert asked == ["contest/alpha"]  # redone: no programs for it now, so skipped
+    again = run_batch(problems, None, SolveOptions(), fresh, programs_root=no_programs,
+                      on_start=asked.append)
+    assert asked == ["contest/alpha", "contest/deep/beta"]  # redone: no programs now, skipped
     assert again[0].status == "skipped"
 
 
 def test_profile_mix_errors_are_input_errors() -> None:
     from solver.config import ConfigError
-    from solver.stream import mix_profiles
+    from solver.sampling.profiles import mix_profiles
 
     assert [p.language for p in mix_profiles("default, cpp")] == ["python3", "cpp17"]
     with pytest.raises(ConfigError, match="names no profile"):
@@ -175,18 +175,19 @@ ANSWERS = {
 
 
 class FakeModel:
-    """Stands in for the model with the interface the stream uses (`options`, `profile`,
-    `complete`): a right program in the language of the profile it is set to."""
+    """Stands in for the model (a Sampler): a right program in the language the prompt asks
+    for (the default profile asks for Python 3, the cpp profile for C++17)."""
 
-    def __init__(self, calls: list, options, profile) -> None:
-        self.calls, self.options, self.profile = calls, options, profile
+    def __init__(self, calls: list) -> None:
+        self.calls = calls
 
-    def complete(self, prompt, n):
+    def complete(self, prompt, params):
         statement = prompt if isinstance(prompt, str) else prompt[-1]["content"]
         title = next(title for title, _ in ANSWERS if f"# {title}\n" in statement)
-        self.calls.append((title, self.profile.name, self.options.temperature, n))
-        fence = "cpp" if self.profile.language == "cpp17" else "python"
-        return [(f"```{fence}\n{ANSWERS[title, self.profile.language]}```", True)] * n
+        language, profile = ("cpp17", "cpp") if "C++17" in statement else ("python3", "default")
+        self.calls.append((title, profile, params.temperature, params.n))
+        fence = "cpp" if language == "cpp17" else "python"
+        return [(f"```{fence}\n{ANSWERS[title, language]}```", True)] * params.n
 
 
 def cli_json(args: list[str]) -> dict:
@@ -210,8 +211,8 @@ def test_batch_with_a_model_samples_as_solve_does(tmp_path: Path, monkeypatch,
     monkeypatch.setenv("CPSOLVE_CHUNK_SIZE", "1")
     monkeypatch.setenv("CPSOLVE_GENERATORS", "0")
     calls: list[tuple[str, str, float, int]] = []
-    monkeypatch.setattr("solver.sampling.open_sampler",
-                        lambda options, profile, endpoints=(): FakeModel(calls, options, profile))
+    monkeypatch.setattr("solver.solve.open_sampler",
+                        lambda model, endpoints=(), engine=None: FakeModel(calls))
     root = tmp_path / "bench"
     for name in ("sum-of-two", "max-of-list"):
         shutil.copytree(problems_dir / name, root / "c" / name)

@@ -197,11 +197,11 @@ def test_listen_saves_a_posted_problem_as_markdown(tmp_path):
 def test_listen_hands_the_parsed_problem_to_the_solve_path(monkeypatch, tmp_path):
     received = []
 
-    def fake_solve_problem(problem, settings, seed=0, json_output=False, debug=False):
+    def fake_solve(problem, settings, seed=None, json_output=False, debug=False):
         received.append((problem, settings))
         return 0
 
-    monkeypatch.setattr("cli.solve.solve_problem", fake_solve_problem)
+    monkeypatch.setattr("cli.listen.solve_and_report", fake_solve)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CPSOLVE_SAMPLES", "5")
     with socket.socket() as probe:

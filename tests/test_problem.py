@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from solver.formats.common import MAX_FILE_BYTES
-from solver.formats.latex import latex_to_text
 from solver.problem import (
     Problem,
     ProblemError,
     TestCase,
     load_problem,
 )
+from solver.problem.formats.common import MAX_FILE_BYTES
+from solver.problem.formats.latex import latex_to_text
 
 REPO = Path(__file__).resolve().parents[1]
 PROBLEMS = REPO / "problems"

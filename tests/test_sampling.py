@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from sandbox.jobs import Program
 from solver.problem import load_problem
-from solver.sampling import (
-    ModelProfile,
-    Sample,
-    build_messages,
-    draw_samples,
-    extract_program,
-    normalised_hash,
-    programs_from,
-)
+from solver.sampling.dedupe import normalised_hash, programs_from
+from solver.sampling.draw import draw_samples
+from solver.sampling.extract import extract_program
+from solver.sampling.profiles import ModelProfile
+from solver.sampling.prompts import build_messages
+from solver.sampling.types import Sample, SamplingOptions
 
 
 def test_extract_prefers_first_python_block():
@@ -68,6 +65,11 @@ def test_prompt_shows_examples_never_hidden_tests(problems_dir):
         assert hidden.input.decode().strip() not in prompt
 
 
+def draw(problem, sampler, profile, count, **keywords):
+    return draw_samples(problem, sampler, profile=profile, options=SamplingOptions(), count=count,
+                        **keywords)
+
+
 class ScriptedSampler:
     """Stands in for a model in unit tests: returns fixed completions."""
 
@@ -75,16 +77,16 @@ class ScriptedSampler:
         self.completions = completions
         self.seen = None
 
-    def complete(self, messages, n):
+    def complete(self, messages, params):
         self.seen = messages
-        return self.completions[:n]
+        return self.completions[:params.n]
 
 
 def test_draw_samples_drops_truncated_and_restores_prefix(problems_dir):
     problem = load_problem(problems_dir / "sum-of-two")
     profile = ModelProfile.load("default")
     sampler = ScriptedSampler([("print(1)\n", True), ("print(2", False)])
-    samples = draw_samples(problem, sampler, profile, 2)
+    samples = draw(problem, sampler, profile, 2)
     assert samples[0].program is not None and samples[0].program.source == "print(1)\n"
     assert samples[1].program is None and not samples[1].finished
     if profile.assistant_prefix:
@@ -95,7 +97,7 @@ def test_completion_profile_prompt_and_program(problems_dir):
     problem = load_problem(problems_dir / "sum-of-two")
     profile = ModelProfile.load("completion-python")
     sampler = ScriptedSampler([("a, b = map(int, input().split())\nprint(a + b)\n", True)])
-    samples = draw_samples(problem, sampler, profile, 1)
+    samples = draw(problem, sampler, profile, 1)
     assert isinstance(sampler.seen, str) and sampler.seen.endswith(profile.assistant_prefix)
     assert "Sum of Two" in sampler.seen
     assert samples[0].program.source.startswith(profile.assistant_prefix)
@@ -103,7 +105,7 @@ def test_completion_profile_prompt_and_program(problems_dir):
 
 
 def test_metadata_varies_by_chunk_but_is_repeatable(problems_dir):
-    from solver.sampling import choose_metadata
+    from solver.sampling.prompts import choose_metadata
 
     profile = ModelProfile.load("completion-python")
     lines = {choose_metadata(profile, draw) for draw in range(0, 320, 32)}
@@ -116,31 +118,31 @@ def test_cpp_profile_extracts_cpp(problems_dir):
     problem = load_problem(problems_dir / "sum-of-two")
     profile = ModelProfile.load("cpp")
     completion = "```cpp\n#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;}"
-    samples = draw_samples(problem, ScriptedSampler([(completion, True)]), profile, 1)
+    samples = draw(problem, ScriptedSampler([(completion, True)]), profile, 1)
     assert samples[0].program.language == "cpp17"
     assert samples[0].program.source.startswith("#include <iostream>")
 
 
 def test_sample_cache_resumes_and_extends(problems_dir, tmp_path):
-    from solver.sample_cache import SampleCache
+    from solver.sampling.cache import SampleCache
 
     problem = load_problem(problems_dir / "sum-of-two")
     profile = ModelProfile.load("default")
     cache = SampleCache(tmp_path, "k" * 24)
     first = ScriptedSampler([(f"```python\nprint({i})\n```", True) for i in range(8)])
-    draw_samples(problem, first, profile, 4, cache=cache, chunk_size=2)
+    draw(problem, first, profile, 4, cache=cache, chunk_size=2)
     # A torn line (a kill mid-write) is ignored.
     with open(cache.path, "a", encoding="utf-8") as handle:
         handle.write('{"index": 4, "te')
     calls = []
 
     class Counting(ScriptedSampler):
-        def complete(self, messages, n):
-            calls.append(n)
-            return super().complete(messages, n)
+        def complete(self, messages, params):
+            calls.append(params.n)
+            return super().complete(messages, params)
 
-    again = draw_samples(problem, Counting([("```python\nprint(9)\n```", True)] * 8), profile, 6,
-                         cache=cache, chunk_size=4)
+    again = draw(problem, Counting([("```python\nprint(9)\n```", True)] * 8), profile, 6,
+                 cache=cache, chunk_size=4)
     assert calls == [2]  # only the two samples the cache did not have
     assert [s.from_cache for s in again] == [True] * 4 + [False] * 2
     assert [s.index for s in again] == list(range(6))

@@ -10,16 +10,12 @@ from pathlib import Path
 
 from sandbox.checkers import ValidatorFlags
 from sandbox.jobs import Program, RunResult, Verdict
-from solver.selection import (
-    Candidate,
-    Cluster,
-    choose_top,
-    cluster_programs,
-    distinct_inputs,
+from solver.selection.clustering import Candidate, Cluster, cluster_programs, run_signature
+from solver.selection.inputs import distinct_inputs, runnable_inputs
+from solver.selection.mutation import (
     mutate_inputs,
-    run_signature,
-    runnable_inputs,
 )
+from solver.selection.ranking import choose_top
 
 FLAGS = ValidatorFlags()
 
@@ -68,7 +64,7 @@ def test_mutation_is_deterministic_and_seeded() -> None:
 def test_mutation_does_not_depend_on_hash_seed() -> None:
     # Iterating a set of bytes depends on PYTHONHASHSEED; the output must not.
     code = (
-        "from solver.selection import mutate_inputs\n"
+        "from solver.selection.mutation import mutate_inputs\n"
         "ex = [b'3 4\\n#..#\\n.##.\\n', b'3\\nadd 1\\nadd 2\\nget 1\\n', b'2\\n1 -2\\n']\n"
         "print(mutate_inputs(ex, 50, seed=5))\n"
     )
@@ -363,7 +359,7 @@ def test_choose_top_representative_first_even_if_not_members_head() -> None:
 
 
 def test_statement_bounds_reads_common_spellings():
-    from solver.selection import statement_bounds
+    from solver.selection.mutation import statement_bounds
 
     text = ("1 <= n <= 2 * 10^5, |a_i| <= 10^9, q ≤ 100 000, k < 1e18, "
             "m \\le 2\\cdot 10^{5}, t <= 3")
@@ -371,7 +367,7 @@ def test_statement_bounds_reads_common_spellings():
 
 
 def test_mutation_reaches_statement_bounds_and_keeps_layout():
-    from solver.selection import mutate_inputs
+    from solver.selection.mutation import mutate_inputs
 
     example = b"3 5\n"
     mutated = mutate_inputs([example], 40, seed=1, bounds=[10**9])

@@ -6,10 +6,17 @@ import pytest
 
 from sandbox.jobs import Program, Verdict
 from solver.problem import load_problem
-from solver.sampling import Sample
-from solver.solve import SelectionOptions, select
+from solver.sampling.types import Sample
+from solver.selection.select import SelectionOptions
+from solver.solve import SolveOptions, SolveResult, solve_problem
 
 pytestmark = pytest.mark.integration
+
+
+def solve(problem, drawn, pool, generated_inputs: int = 30) -> SolveResult:
+    """The pipeline on given samples (no model), clustering on that many mutated inputs."""
+    options = SolveOptions(selection=SelectionOptions(generated_inputs=generated_inputs))
+    return solve_problem(problem, pool, options, samples=drawn)
 
 RIGHT = "n = int(input())\na = list(map(int, input().split()))\nprint(max(a))\n"
 RIGHT_TOO = "input()\nprint(max(int(x) for x in input().split()))\n"
@@ -28,7 +35,7 @@ def test_select_filters_clusters_and_ranks(pool, problems_dir):
     # The wrong "all but last" program appears 3 times, the right ones 4 times in two spellings.
     drawn = samples_of(RIGHT, RIGHT, RIGHT_TOO, RIGHT_TOO, BUT_LAST, BUT_LAST, BUT_LAST,
                        FIRST_ONLY, CRASHES)
-    result = select(problem, drawn, pool, SelectionOptions(generated_inputs=20))
+    result = solve(problem, drawn, pool, 20)
     stats = result.stats
     assert (stats.sampled, stats.unique) == (9, 5)
     assert stats.passed_examples == 3  # FIRST_ONLY and CRASHES fail the examples
@@ -48,7 +55,7 @@ def test_select_filters_clusters_and_ranks(pool, problems_dir):
 
 def test_nothing_passes(pool, problems_dir):
     problem = load_problem(problems_dir / "sum-of-two")
-    result = select(problem, samples_of(CRASHES, "print(42)\n"), pool)
+    result = solve(problem, samples_of(CRASHES, "print(42)\n"), pool)
     assert result.candidates == []
     assert result.stats.passed_examples == 0
     assert result.solved is False
@@ -80,13 +87,13 @@ class ScriptedSampler:
         self.completions = completions
         self.chats: list[list[dict[str, str]]] = []
 
-    def complete(self, messages: list[dict[str, str]], n: int) -> list[tuple[str, bool]]:
+    def complete(self, messages: list[dict[str, str]], params) -> list[tuple[str, bool]]:
         self.chats.append(messages)
-        return self.completions[:n]
+        return self.completions[:params.n]
 
 
 def test_generator_prompt_holds_input_section_and_hint(problems_dir):
-    from solver.generators import SIZE_HINTS, generator_messages, input_section
+    from solver.selection.generators import SIZE_HINTS, generator_messages, input_section
 
     problem = load_problem(problems_dir / "max-of-list")
     section = input_section(problem.statement)
@@ -102,7 +109,7 @@ def test_generator_prompt_holds_input_section_and_hint(problems_dir):
 
 
 def test_model_written_inputs_tell_apart_what_mutations_cannot(pool, problems_dir):
-    from solver.generators import GeneratorOptions, draw_generators, model_written_inputs
+    from solver.selection.generators import GeneratorOptions, draw_generators, model_written_inputs
 
     problem = load_problem(problems_dir / "max-of-list")
     sampler = ScriptedSampler([
@@ -119,9 +126,10 @@ def test_model_written_inputs_tell_apart_what_mutations_cannot(pool, problems_di
     assert b"not a list\n" in inputs
 
     drawn = samples_of(RIGHT, SHORT_LISTS_ONLY, SHORT_LISTS_ONLY, RIGHT_TOO, RIGHT)
-    blind = select(problem, drawn, pool, SelectionOptions(generated_inputs=20))
+    blind = solve(problem, drawn, pool, 20)
     assert blind.stats.clusters == 1  # mutations alone cannot split them
-    seeing = select(problem, drawn, pool, SelectionOptions(generated_inputs=20), None, inputs)
+    options = SolveOptions(selection=SelectionOptions(generated_inputs=20))
+    seeing = solve_problem(problem, pool, options, samples=drawn, model_inputs=inputs)
     stats = seeing.stats
     assert stats.model_inputs == 4  # the "not a list" input crashed every survivor: dropped
     assert stats.dropped_inputs == 1
@@ -155,6 +163,6 @@ def test_select_judges_with_the_problems_own_checker(pool, tmp_path):
     problem = load_problem(folder)
     assert problem.output_checker.kind == "testlib"
     drawn = samples_of("print(int(input()) + 2)\n", "print(int(input()) - 1)\n")
-    result = select(problem, drawn, pool, SelectionOptions(generated_inputs=5))
+    result = solve(problem, drawn, pool, 5)
     assert result.stats.passed_examples == 1
     assert result.candidates[0].program.source == "print(int(input()) + 2)\n"

@@ -8,9 +8,11 @@ import pytest
 
 from sandbox.jobs import Verdict
 from solver.problem import load_problem
-from solver.sample_cache import SampleCache
-from solver.sampling import ModelProfile, SamplingOptions
-from solver.stream import SamplingStream, sample_mix
+from solver.run.stream import sample_mix
+from solver.sampling.cache import SampleCache
+from solver.sampling.mix import SamplingStream
+from solver.sampling.profiles import ModelProfile
+from solver.sampling.types import SamplingOptions
 
 pytestmark = pytest.mark.integration
 
@@ -19,17 +21,15 @@ CPP = "```cpp\n#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;std:
 
 
 class ByLanguage:
-    """Stands in for the model: answers in the language of the profile it is given."""
+    """Stands in for the model: answers in the language the prompt asks for."""
 
     def __init__(self) -> None:
-        self.options = SamplingOptions()
-        self.profile = ModelProfile.load("default")
         self.calls: list[tuple[str, float, int]] = []
 
-    def complete(self, prompt, n):
-        self.calls.append((self.profile.language, self.options.temperature, n))
-        text = CPP if self.profile.language == "cpp17" else PYTHON
-        return [(text, True)] * n
+    def complete(self, prompt, params):
+        language = "cpp17" if "C++17" in str(prompt) else "python3"
+        self.calls.append((language, params.temperature, params.n))
+        return [(CPP if language == "cpp17" else PYTHON, True)] * params.n
 
 
 def test_mix_splits_over_languages_and_temperatures(pool, problems_dir, tmp_path):
@@ -42,7 +42,7 @@ def test_mix_splits_over_languages_and_temperatures(pool, problems_dir, tmp_path
     ]
     sampler = ByLanguage()
     seen = []
-    mixed = sample_mix(problem, sampler, streams, 10, pool, chunk_size=2,
+    mixed = sample_mix(problem, sampler, pool, streams=streams, count=10, chunk_size=2,
                        on_progress=lambda p: seen.append(p.sampled))
     assert [s.index for s in mixed.samples] == list(range(10))
     assert {language for language, _, _ in sampler.calls} == {"python3", "cpp17"}
@@ -55,5 +55,5 @@ def test_mix_splits_over_languages_and_temperatures(pool, problems_dir, tmp_path
     assert seen[-1] == 10 and seen == sorted(seen)  # progress counts across streams
     # Each stream has its own cache: a rerun draws nothing.
     again = ByLanguage()
-    rerun = sample_mix(problem, again, streams, 10, pool, chunk_size=2)
+    rerun = sample_mix(problem, again, pool, streams=streams, count=10, chunk_size=2)
     assert again.calls == [] and all(s.from_cache for s in rerun.samples)

@@ -18,7 +18,7 @@ import requests
 from typer.testing import CliRunner
 
 from cli.main import EXIT_INFRA, EXIT_INPUT, EXIT_NOTHING_PASSED, EXIT_OK, app
-from solver.judges import (
+from solver.submit.judges import (
     JudgeBlockedError,
     JudgeLanguage,
     choose_language,
@@ -26,8 +26,8 @@ from solver.judges import (
     open_judge,
     verdict_from_text,
 )
-from solver.judges.base import block_reason
-from solver.submit import (
+from solver.submit.judges.base import block_reason
+from solver.submit.loop import (
     RateLimiter,
     SubmissionRecord,
     load_candidates,
@@ -291,7 +291,7 @@ def test_rate_limiter_waits_across_runs():
 
 
 def test_records_round_trip(tmp_path):
-    from solver.submit import append_record
+    from solver.submit.loop import append_record
 
     record = SubmissionRecord(time="2026-01-01T00:00:00.000+00:00", judge="local",
                               problem="http://x/problems/a", rank=1, source_sha256="ab",

@@ -1,0 +1,1 @@
+"""Benchmarks that print ratios (speed of sampling), not tests."""

@@ -1,0 +1,53 @@
+"""A problem's own output checker, found beside its files.
+
+Kattis packages: `output_validators/<name>/` (or `output_validator/`), run Kattis-style.
+Other problem folders: `checker.cpp` / `checker.cc` / `checker.py` beside the problem, run
+testlib-style. Without either, the Kattis default validator with the problem's flags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sandbox.checkers import Checker, ValidatorFlags
+from sandbox.jobs import Program, language_of
+from solver.problem.types import ProblemError
+
+# Files of a custom checker; the one source among them is the checker, the rest are headers.
+CHECKER_SOURCES = (".cpp", ".cc", ".cxx", ".py")
+CHECKER_HEADERS = (".h", ".hpp")
+TESTLIB_NAMES = ("checker.cpp", "checker.cc", "checker.py")
+
+
+def find_checker(problem_path: Path | None, flags: ValidatorFlags) -> Checker:
+    """The problem's custom checker, if it has one, else the default validator with `flags`."""
+    if problem_path is None:
+        return Checker("default", flags)
+    folder = problem_path if problem_path.is_dir() else problem_path.parent
+    for validators in (folder / "output_validators", folder / "output_validator"):
+        if validators.is_dir():
+            inner = sorted(path for path in validators.iterdir() if path.is_dir())
+            return Checker("kattis", flags, checker_program(inner[0] if inner else validators))
+    for name in TESTLIB_NAMES:
+        if (folder / name).is_file():
+            return Checker("testlib", flags, checker_program(folder, folder / name))
+    return Checker("default", flags)
+
+
+def checker_program(folder: Path, main: Path | None = None) -> Program:
+    """A checker as a Program: its one source file, with the headers beside it."""
+    sources = [main] if main else sorted(
+        path for path in folder.iterdir() if path.suffix.lower() in CHECKER_SOURCES
+    )
+    if len(sources) != 1:
+        raise ProblemError(f"{folder}: expected one checker source file, found {len(sources)}")
+    try:
+        headers = tuple(
+            (path.name, path.read_text(encoding="utf-8"))
+            for path in sorted(folder.iterdir())
+            if path.suffix.lower() in CHECKER_HEADERS
+        )
+        source = sources[0].read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ProblemError(f"{folder}: checker files are not UTF-8 ({error.reason})") from error
+    return Program(language_of(sources[0].name) or "cpp17", source, headers)

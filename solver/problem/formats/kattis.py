@@ -1,0 +1,107 @@
+"""Kattis packages: problem.yaml, .timelimit, problem_statement/, data/sample, data/secret."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from solver.problem.formats.common import (
+    check_memory,
+    check_time,
+    load_tests,
+    parse_flags,
+    read_text,
+    safe_yaml,
+    yaml_error,
+)
+from solver.problem.formats.latex import latex_to_text
+from solver.problem.types import Problem, ProblemError
+
+DEFAULT_TIME_S = 2.0
+DEFAULT_MEMORY_MB = 1024  # the Kattis default when problem.yaml gives none
+
+
+
+def load(path: Path) -> Problem:
+    """A package folder (its problem.yaml is accepted as a handle on the package)."""
+    if path.is_file() and path.name == "problem.yaml":
+        path = path.parent
+    if not path.is_dir():
+        raise ProblemError(f"{path}: a Kattis package must be a folder")
+    return load_kattis(path)
+
+
+def load_kattis(folder: Path) -> Problem:
+    meta: dict = {}
+    yaml_path = folder / "problem.yaml"
+    if yaml_path.is_file():
+        try:
+            loaded = safe_yaml(read_text(yaml_path))
+        except yaml.YAMLError as e:
+            raise yaml_error(yaml_path, e) from e
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ProblemError(f"{yaml_path}: must be a YAML mapping (key: value lines)")
+        meta = loaded or {}
+    limits = meta.get("limits") or {}
+    if not isinstance(limits, dict):
+        raise ProblemError(f"{yaml_path}: 'limits' must be a mapping, got {limits!r}")
+
+    time_path = folder / ".timelimit"
+    if time_path.is_file():
+        raw = read_text(time_path).strip()
+        try:
+            time_s: object = float(raw)
+        except ValueError as e:
+            raise ProblemError(f"{time_path}: not a number of seconds: {raw[:40]!r}") from e
+        limits_file = time_path
+    else:
+        time_s = limits.get("time_limit", DEFAULT_TIME_S)
+        limits_file = yaml_path
+    time_limit_s = check_time(limits_file, time_s)
+    memory_mb = check_memory(yaml_path, limits.get("memory", DEFAULT_MEMORY_MB))
+
+    statement, tex_title = _kattis_statement(folder)
+    title = tex_title or _yaml_name(meta.get("name")) or folder.name
+
+    examples = load_tests(folder / "data" / "sample", "sample", recursive=False)
+    if not examples:
+        raise ProblemError(f"{folder / 'data' / 'sample'}: no examples (no *.in + *.ans pairs)")
+    return Problem(
+        id=folder.name,
+        title=title,
+        statement=statement,
+        examples=examples,
+        hidden=load_tests(folder / "data" / "secret", "secret", recursive=True),
+        time_limit_s=time_limit_s,
+        memory_limit_mb=memory_mb,
+        checker=parse_flags(yaml_path, meta.get("validator_flags")),
+        url=_source_url(meta.get("source_url")),
+        source_format="kattis",
+        path=folder,
+    )
+
+
+def _yaml_name(name: object) -> str | None:
+    # Newer packages give a per-language mapping: name: {en: ...}.
+    if isinstance(name, dict):
+        name = name.get("en") or next(iter(name.values()), None)
+    return str(name).strip() if name else None
+
+
+def _kattis_statement(folder: Path) -> tuple[str, str | None]:
+    """Statement text and \\problemname title, from the English LaTeX (or Markdown) statement."""
+    sdir = folder / "problem_statement"
+    for name in ("problem.en.tex", "problem.tex"):
+        if (sdir / name).is_file():
+            return latex_to_text(read_text(sdir / name))
+    for name in ("problem.en.md", "problem.md"):
+        if (sdir / name).is_file():
+            return read_text(sdir / name).strip() + "\n", None
+    raise ProblemError(f"{sdir}: no statement (expected problem.en.tex or problem.tex)")
+
+
+
+def _source_url(url: object) -> str | None:
+    # problem.yaml's source_url is where the problem comes from, the closest Kattis has to a url.
+    return url.strip() if isinstance(url, str) and url.strip() else None

@@ -1,0 +1,47 @@
+"""What the solver knows about one problem: the data every later stage reads.
+
+Loading it from files is solver/problem/load.py; the formats' readers are solver/problem/formats/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sandbox.checkers import Checker, ValidatorFlags
+
+
+class ProblemError(Exception):
+    """The problem files are missing or malformed; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class TestCase:
+    __test__ = False  # not a pytest test class, despite the name
+
+    name: str
+    input: bytes
+    output: bytes  # the expected answer (for Kattis, the .ans file)
+
+
+@dataclass
+class Problem:
+    id: str  # stable short name, e.g. the folder name ("sum-of-two", "bank")
+    title: str
+    statement: str  # readable text for the prompt: Markdown as written, or LaTeX/HTML made plain
+    examples: list[TestCase]  # public tests: the only ones a model or the filter may see
+    hidden: list[TestCase] = field(default_factory=list)  # for verdicts and evaluation only
+    time_limit_s: float = 2.0
+    memory_limit_mb: int = 1024
+    checker: ValidatorFlags = field(default_factory=ValidatorFlags)
+    url: str | None = None
+    source_format: str = "markdown"  # one of solver.problem.load.FORMATS
+    path: Path | None = None
+    # The problem's own checker (Kattis output validator, testlib checker) when it ships one;
+    # None: the default validator with `checker` flags. See `output_checker`.
+    custom_checker: Checker | None = None
+
+    @property
+    def output_checker(self) -> Checker:
+        """How outputs are judged: the custom checker, else the default validator."""
+        return self.custom_checker or Checker("default", self.checker)

@@ -1,0 +1,94 @@
+"""A sample cache on disk, so an interrupted run resumes and a larger --samples draws only more.
+
+Keyed by everything that shapes a completion: the prompt (hence the problem and the profile), the
+model and the sampling parameters. Within a key, completions are stored by sample index as JSON
+lines, appended chunk by chunk as they are drawn: a kill loses at most the chunk in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from solver.config import cache_dir
+from solver.problem import Problem
+from solver.sampling.profiles import ModelProfile
+from solver.sampling.prompts import build_prompt
+from solver.sampling.types import SamplingOptions
+
+
+@dataclass(frozen=True)
+class CachedCompletion:
+    index: int
+    text: str  # the raw completion as the model returned it
+    finished: bool
+
+
+def cache_key(parts: dict) -> str:
+    """A stable hash of the JSON form of `parts` (prompt, model, parameters)."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:24]
+
+
+class SampleCache:
+    """Completions of one (prompt, model, parameters) key."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.path = root / key[:2] / f"{key}.jsonl"
+
+    def load(self) -> list[CachedCompletion]:
+        """The cached completions with indices 0..k-1 (a torn last line is ignored)."""
+        if not self.path.exists():
+            return []
+        by_index: dict[int, CachedCompletion] = {}
+        with open(self.path, encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                    entry = CachedCompletion(record["index"], record["text"], record["finished"])
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut short by a kill
+                by_index.setdefault(entry.index, entry)
+        prefix = []
+        while len(prefix) in by_index:
+            prefix.append(by_index[len(prefix)])
+        return prefix
+
+    def append(self, completions: list[CachedCompletion]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lines = "".join(
+            json.dumps({"index": c.index, "text": c.text, "finished": c.finished}) + "\n"
+            for c in completions
+        )
+        if self.path.exists() and self.path.stat().st_size:
+            with open(self.path, "rb") as existing:
+                existing.seek(-1, 2)
+                if existing.read(1) != b"\n":
+                    lines = "\n" + lines  # end a line torn by a kill, so ours stay whole
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(lines)
+            handle.flush()
+
+
+def sampling_key(problem: Problem, profile: ModelProfile, options: SamplingOptions) -> dict:
+    """Everything that shapes a completion: the sample cache's key."""
+    return {
+        "prompt": build_prompt(problem, profile),
+        "metadata": profile.metadata,
+        "model": options.model,
+        "temperature": options.temperature,
+        "top_p": options.top_p,
+        "max_tokens": options.max_tokens or profile.max_tokens,
+        "stop": profile.stop,
+        "language": profile.language,
+    }
+
+
+def open_sample_cache(
+    problem: Problem, profile: ModelProfile, options: SamplingOptions
+) -> SampleCache:
+    """The on-disk cache of completions for this prompt, model and parameters."""
+    key = cache_key(sampling_key(problem, profile, options))
+    return SampleCache(cache_dir() / "samples", key)

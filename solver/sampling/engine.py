@@ -1,0 +1,109 @@
+"""The in-process model: one vLLM engine per process and model, shared by every call.
+
+vLLM is imported lazily, so that commands which do not sample never load torch. How the engine is
+set up for this machine (dtype, CPU threads) is decided in device.py.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass
+
+from solver.sampling.device import EngineSettings, choose_engine_settings
+from solver.sampling.models import ModelError
+from solver.sampling.types import GenerationParams, Prompt
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How the engine is started (fixed for its life; what to sample travels with each call)."""
+
+    # The engine's seed (vLLM on CPU rejects per-request seeds). None: a fresh random seed per
+    # process, so a rerun that extends the sample cache draws new completions.
+    seed: int | None = None
+    dtype: str = "auto"  # solver.sampling.device.DTYPES; "auto": from the CPU's flags
+    engine_cpus: int | None = None  # CPU only: cores for the engine's threads; None: all
+    gpu_memory_utilization: float | None = None  # None: 0.3 on CPU (a share of RAM), 0.9 on GPU
+    tensor_parallel_size: int = 1  # GPUs one model is split over
+    max_model_len: int = 4096  # prompt + completion tokens; the KV cache is sized for it
+
+
+def on_gpu() -> bool:
+    try:
+        import torch
+
+        return torch.cuda.is_available()
+    except ImportError:
+        return False
+
+
+class VllmSampler:
+    """In-process vLLM. Build it once (about half a minute on a CPU), sample many problems."""
+
+    def __init__(self, model_path: str, options: EngineOptions) -> None:
+        # The engine core in its own process needs `spawn`; keeping it in-process avoids that
+        # and costs nothing for one caller.
+        os.environ.setdefault("VLLM_ENABLE_V1_MULTIPROCESSING", "0")
+        gpu = on_gpu()
+        self.settings: EngineSettings = choose_engine_settings(
+            on_gpu=gpu, dtype=options.dtype, engine_cpus=options.engine_cpus)
+        os.environ.update(self.settings.environment)  # read by vLLM when the engine starts
+        from vllm import LLM
+
+        self.tokens_generated = 0  # for throughput reports
+        utilisation = options.gpu_memory_utilization or (0.9 if gpu else 0.3)
+        self.llm = LLM(
+            model=model_path,
+            dtype=self.settings.dtype,
+            gpu_memory_utilization=utilisation,
+            tensor_parallel_size=options.tensor_parallel_size,
+            max_model_len=options.max_model_len,
+            seed=random.SystemRandom().randrange(2**31) if options.seed is None else options.seed,
+        )
+
+    @staticmethod
+    def sampling_params(params: GenerationParams):
+        """vllm.SamplingParams for one request."""
+        from vllm import SamplingParams
+
+        return SamplingParams(n=params.n, temperature=params.temperature, top_p=params.top_p,
+                              max_tokens=params.max_tokens, stop=list(params.stop) or None)
+
+    def complete(self, prompt: Prompt, params: GenerationParams) -> list[tuple[str, bool]]:
+        sampling = self.sampling_params(params)
+        if isinstance(prompt, str):
+            outputs = self.llm.generate([prompt], sampling, use_tqdm=False)
+        else:
+            continuing = prompt[-1]["role"] == "assistant"
+            outputs = self.llm.chat(
+                [prompt],
+                sampling,
+                use_tqdm=False,
+                add_generation_prompt=not continuing,
+                continue_final_message=continuing,
+            )
+        completions = outputs[0].outputs
+        self.tokens_generated += sum(len(out.token_ids) for out in completions)
+        return [(out.text, out.finish_reason == "stop") for out in completions]
+
+
+_ENGINES: dict[tuple, VllmSampler] = {}
+
+
+def shared_sampler(model_path: str, options: EngineOptions) -> VllmSampler:
+    """One vLLM engine per process, model and engine options: tests and repeated calls reuse it.
+
+    Engine start costs ~30 s on CPU, so `batch` over many problems (and a test run) pays it once.
+    The seed is not part of the key: a second engine in one process would double the memory.
+    """
+    key = (model_path, options.dtype, options.engine_cpus, options.gpu_memory_utilization,
+           options.tensor_parallel_size, options.max_model_len)
+    sampler = _ENGINES.get(key)
+    if sampler is None:
+        try:
+            sampler = VllmSampler(model_path, options)
+        except Exception as error:
+            raise ModelError(f"could not load model {model_path}: {error}") from error
+        _ENGINES[key] = sampler
+    return sampler

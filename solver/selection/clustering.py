@@ -1,0 +1,96 @@
+"""Clustering, AlphaCode style: survivors that behave identically on every generated input (the
+same normalised output, or the same failure) form one cluster; clusters are ranked by how many
+samples they hold. Pure: the runs arrive as RunResult lists."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from sandbox.checkers import ValidatorFlags, normalise
+from sandbox.jobs import Program, RunResult, Verdict
+
+
+@dataclass
+class Candidate:
+    """A distinct program that passed the examples, and which samples produced it."""
+
+    program: Program
+    sample_ids: list[int] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """The key of this candidate's runs in the `results` mapping (Program.key)."""
+        return self.program.key
+
+    @property
+    def weight(self) -> int:
+        # A candidate always came from at least one sample, even if the ids were not recorded.
+        return max(1, len(self.sample_ids))
+
+
+@dataclass
+class Cluster:
+    """Programs that behaved identically on every generated input."""
+
+    signature: str
+    members: list[Candidate]  # fastest first
+    representative: Candidate  # the fastest member
+    failures: int  # generated inputs on which the representative did not run OK
+    mean_time_s: float  # the representative's mean CPU time per generated input
+
+    @property
+    def size(self) -> int:
+        """How many samples landed in this cluster."""
+        return sum(m.weight for m in self.members)
+
+
+def run_signature(runs: list[RunResult], flags: ValidatorFlags) -> str:
+    """sha256 over a program's behaviour: normalised output per input, or the failure kind."""
+    digest = hashlib.sha256()
+    for run in runs:
+        if run.verdict == Verdict.OK:
+            part = ("=" + normalise(run.stdout, flags)).encode()
+        else:
+            part = f"<{run.verdict.value}>".encode()
+        # Length prefix so the concatenation is unambiguous.
+        digest.update(f"{len(part)}:".encode())
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def cluster_programs(
+    candidates: list[Candidate], results: dict[str, list[RunResult]], flags: ValidatorFlags
+) -> list[Cluster]:
+    """Group candidates by run_signature and rank the groups.
+
+    `results` maps Candidate.key to its runs on the generated inputs, in the same input order
+    for every program; candidates without an entry were not run and are left out. Ranking:
+    more samples first, then fewer failures, then lower mean CPU time, then first appearance.
+    """
+    groups: dict[str, list[Candidate]] = {}  # insertion order = first appearance
+    for cand in candidates:
+        runs = results.get(cand.key)
+        if runs is not None:
+            groups.setdefault(run_signature(runs, flags), []).append(cand)
+
+    def total_time(cand: Candidate) -> tuple[float, float]:
+        runs = results[cand.key]
+        return sum(r.cpu_s for r in runs), sum(r.wall_s for r in runs)
+
+    clusters: list[Cluster] = []
+    for signature, members in groups.items():
+        members = sorted(members, key=total_time)  # stable: equal times keep sample order
+        rep = members[0]
+        runs = results[rep.key]
+        clusters.append(
+            Cluster(
+                signature=signature,
+                members=members,
+                representative=rep,
+                failures=sum(r.verdict != Verdict.OK for r in runs),
+                mean_time_s=sum(r.cpu_s for r in runs) / len(runs) if runs else 0.0,
+            )
+        )
+    clusters.sort(key=lambda c: (-c.size, c.failures, c.mean_time_s))
+    return clusters

@@ -1,0 +1,145 @@
+"""The selection stage as one function: survivors of the example filter, generated inputs,
+clusters, the top k. The sandbox (Executor) comes in as an argument, so the same stage runs on
+programs from a model or from a folder, on Docker or on whatever implements `Executor.run`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sandbox.jobs import Program, RunResult, Verdict
+from sandbox.tester import Executor, Test, overall
+from solver.problem import Problem
+from solver.run.examples import Progress, count_examples, judge_stage, run_examples
+from solver.sampling.dedupe import programs_from
+from solver.sampling.types import Sample
+from solver.selection.clustering import Candidate, Cluster, cluster_programs
+from solver.selection.inputs import distinct_inputs, runnable_inputs
+from solver.selection.mutation import mutate_inputs, statement_bounds
+from solver.selection.ranking import choose_top
+
+
+@dataclass(frozen=True)
+class SelectionOptions:
+    """How survivors are told apart and how many are kept. Defaults follow AlphaCode's shape."""
+
+    top_k: int = 10  # how many programs to print or submit
+    generated_inputs: int = 30  # mutated example inputs the survivors are clustered on
+    seed: int = 0  # seeds input mutation
+    max_input_bytes: int = 1_000_000  # generated inputs longer than this are dropped
+    # A generated input is kept when more than this share of the survivors runs on it without
+    # crash or timeout: inputs most programs reject are likely outside the constraints.
+    min_ok_share: float = 0.5
+
+
+@dataclass
+class Stats:
+    """Counts per stage, as in the JSON output."""
+
+    sampled: int = 0  # completions in all (from_cache included)
+    from_cache: int = 0  # of those, drawn by an earlier run (solver.sampling.cache)
+    extracted: int = 0  # completions with usable code (truncated ones are dropped)
+    truncated: int = 0  # completions that ran out of tokens
+    unique: int = 0  # distinct programs after normalised-source dedupe
+    compiled: int = 0  # unique programs that did not get CE
+    passed_examples: int = 0  # unique programs that passed every example
+    generated_inputs: int = 0  # inputs the survivors were clustered on (after the filters)
+    model_inputs: int = 0  # of those, inputs from model-written generators
+    dropped_inputs: int = 0  # generated inputs left out: most survivors crashed or timed out
+    clusters: int = 0
+
+
+@dataclass
+class ChosenProgram:
+    rank: int
+    program: Program
+    cluster_size: int  # samples that landed in its cluster (duplicates count)
+    cluster_members: int  # distinct programs in its cluster
+    sample_ids: list[int]
+    # Verdict on the hidden tests, filled in by solver.evaluation when the problem has them.
+    # An evaluation number only: hidden tests never influence which program is chosen.
+    hidden_verdict: Verdict | None = None
+    hidden_passed: int | None = None
+
+
+@dataclass
+class Selection:
+    """What the selection stage chose for one problem, and what it chose from."""
+
+    problem: Problem
+    candidates: list[ChosenProgram]  # the top k, in rank order
+    stats: Stats
+    clusters: list[Cluster] = field(default_factory=list)
+    survivors: list[Candidate] = field(default_factory=list)  # passed every example
+
+
+def select(
+    problem: Problem,
+    samples: Sequence[Sample],
+    executor: Executor,
+    options: SelectionOptions = SelectionOptions(),
+    *,
+    progress: Progress | None = None,
+    model_inputs: Sequence[bytes] = (),
+    example_results: Mapping[str, list[RunResult]] | None = None,
+) -> Selection:
+    """Filter the sampled programs on the examples, cluster survivors, choose the top k.
+
+    model_inputs: extra inputs for clustering, printed by model-written generators
+        (solver.selection.generators); mutated example inputs are always added.
+    example_results: example runs already done (by Program.key), e.g. while sampling was still
+        going on (solver.run.stream); only the programs missing from it are run on the examples.
+    """
+    stats = Stats(sampled=len(samples))
+    stats.from_cache = sum(1 for sample in samples if sample.from_cache)
+    stats.truncated = sum(1 for sample in samples if not sample.finished)
+    stats.extracted = sum(1 for sample in samples if sample.program is not None)
+    unique = programs_from(samples)
+    stats.unique = len(unique)
+
+    known = dict(example_results or {})
+    missing = [p for p, _ in unique if p.key not in known]
+    example_results = known | run_examples(executor, missing, problem, progress)
+    counts = count_examples(example_results[program.key] for program, _ in unique)
+    stats.compiled = counts.compiled
+    survivors = [
+        Candidate(program=program, sample_ids=ids)
+        for program, ids in unique
+        if overall(example_results[program.key]) is Verdict.OK
+    ]
+    stats.passed_examples = len(survivors)
+
+    mutated = mutate_inputs([case.input for case in problem.examples], options.generated_inputs,
+                            seed=options.seed, max_bytes=options.max_input_bytes,
+                            bounds=statement_bounds(problem.statement))
+    from_model = distinct_inputs(
+        model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
+        max_bytes=options.max_input_bytes,
+    )
+    inputs = mutated + from_model
+    generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
+    behaviour = judge_stage("clustering", executor, [c.program for c in survivors], generated,
+                            problem=problem, progress=progress)
+    kept = runnable_inputs(len(inputs), [behaviour[c.key] for c in survivors],
+                           options.min_ok_share)
+    behaviour = {key: [runs[i] for i in kept] for key, runs in behaviour.items()}
+    stats.generated_inputs = len(kept)
+    stats.model_inputs = sum(1 for i in kept if i >= len(mutated))
+    stats.dropped_inputs = len(inputs) - len(kept)
+    # With no generated inputs every survivor gets the same signature: one cluster.
+    clusters = cluster_programs(
+        survivors, {c.key: behaviour.get(c.key, []) for c in survivors}, problem.checker
+    )
+    stats.clusters = len(clusters)
+    chosen = [
+        ChosenProgram(
+            rank=rank,
+            program=candidate.program,
+            cluster_size=cluster.size,
+            cluster_members=len(cluster.members),
+            sample_ids=candidate.sample_ids,
+        )
+        for rank, cluster, candidate in choose_top(clusters, options.top_k)
+    ]
+    return Selection(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
+                     survivors=survivors)
