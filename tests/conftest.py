@@ -25,3 +25,24 @@ def pool():
 @pytest.fixture(scope="session")
 def problems_dir() -> Path:
     return PROBLEMS
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    """Write a file (text or bytes), making its folders; the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(path: Path, **kwargs: object) -> str:
+    """The ProblemError message loading `path` gives; it must be one line."""
+    from solver.problem import ProblemError, load_problem
+
+    with pytest.raises(ProblemError) as info:
+        load_problem(path, **kwargs)  # type: ignore[arg-type]
+    message = str(info.value)
+    assert "\n" not in message, "errors must be one line"
+    return message

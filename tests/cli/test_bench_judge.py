@@ -7,12 +7,12 @@ time_limit_exceeded/, run_time_error/).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-HERE = Path(__file__).resolve().parent
-BENCH = HERE.parents[2] / "shared" / "bench"  # ../shared/bench from the repository
+from tests.conftest import REPO
+
+HERE = REPO / "tests" / "judge_agreement"
+BENCH = REPO.parent / "shared" / "bench"  # ../shared/bench from the repository
 PROBLEMS = sorted(path.parent.relative_to(HERE).as_posix()
                   for path in HERE.glob("*/*/accepted"))
 

@@ -11,10 +11,10 @@ import pytest
 from solver.problem import Problem, TestCase, load_problem, problem_as_json
 from solver.problem.formats.common import MAX_FILE_BYTES
 from solver.problem.formats.markdown import save_markdown, to_markdown
-from tests.test_problem import error_of, write
+from tests.conftest import REPO, error_of, write
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats" / "sum-of-two"
-SUM_OF_TWO = Path(__file__).resolve().parents[1] / "problems" / "sum-of-two"
+FIXTURES = REPO / "tests" / "fixtures" / "formats" / "sum-of-two"
+SUM_OF_TWO = REPO / "problems" / "sum-of-two"
 # Each format's file or folder, and its format's name.
 SIX = {
     "markdown": FIXTURES / "markdown",

@@ -68,7 +68,7 @@ def test_mutation_does_not_depend_on_hash_seed() -> None:
         "ex = [b'3 4\\n#..#\\n.##.\\n', b'3\\nadd 1\\nadd 2\\nget 1\\n', b'2\\n1 -2\\n']\n"
         "print(mutate_inputs(ex, 50, seed=5))\n"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     outs = set()
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}

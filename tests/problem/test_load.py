@@ -14,8 +14,8 @@ from solver.problem import (
 )
 from solver.problem.formats.common import MAX_FILE_BYTES
 from solver.problem.formats.latex import latex_to_text
+from tests.conftest import REPO, error_of, write
 
-REPO = Path(__file__).resolve().parents[1]
 PROBLEMS = REPO / "problems"
 BENCH = REPO.parent / "shared" / "bench"
 
@@ -61,15 +61,6 @@ Their sum.
 """
 
 
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
 def md_problem(tmp_path: Path, text: str = MD, name: str = "sum") -> Path:
     write(tmp_path / name / "problem.md", text)
     return tmp_path / name
@@ -96,14 +87,6 @@ def kattis(
         write(root / "data" / "sample" / f"{stem}.in", inp)
         write(root / "data" / "sample" / f"{stem}.ans", ans)
     return root
-
-
-def error_of(path: Path, **kwargs: object) -> str:
-    with pytest.raises(ProblemError) as info:
-        load_problem(path, **kwargs)  # type: ignore[arg-type]
-    message = str(info.value)
-    assert "\n" not in message, "errors must be one line"
-    return message
 
 
 def text(tex: str) -> str:
