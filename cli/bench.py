@@ -154,10 +154,13 @@ def bench_sampling(
     problem_path: Annotated[
         Path, typer.Argument(metavar="PROBLEM", help="the problem to sample for")
     ] = Path("problems/sum-of-two"),
-    samples: Annotated[int, typer.Option(help="completions per measurement")] = 128,
+    samples: Annotated[int, typer.Option(help="completions per measurement, at most")] = 128,
     chunk_size: Annotated[int | None, typer.Option(help="samples per request (default: config)")]
     = None,
-    transformers_samples: Annotated[int, typer.Option(help="completions for `generate`")] = 4,
+    transformers_samples: Annotated[int, typer.Option(help="completions for `generate`")] = 2,
+    budget: Annotated[float, typer.Option(
+        help="seconds the measurements may take here (fewer samples on a slow CPU); 0: no limit")
+    ] = 120.0,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
@@ -175,8 +178,8 @@ def bench_sampling(
         from solver.sampling.profiles import ModelProfile
         from solver.solve import solve_options
 
-        if samples < 1:
-            raise CliError("--samples must be at least 1", EXIT_INPUT)
+        if samples < 1 or budget < 0:
+            raise CliError("--samples must be at least 1 and --budget not negative", EXIT_INPUT)
         problem = load_problem(problem_path)
         options = solve_options(defaults)
         profile = ModelProfile.load(options.sampling.profile)
@@ -188,7 +191,8 @@ def bench_sampling(
                     problem, sampler, pool, profile=profile, options=options.sampling,
                     model_path=model_path, samples=samples,
                     chunk_size=chunk_size or defaults["chunk_size"],
-                    transformers_samples=transformers_samples,
+                    transformers_samples=transformers_samples, budget_s=budget or None,
+                    on_progress=lambda line: err.print(line, markup=False),
                 )
         data = report.as_dict()
         if json_output:
@@ -213,3 +217,57 @@ def print_sampling_report(data: dict) -> None:
     out.print(f"vLLM / transformers tokens/s: {ratios['vllm_vs_transformers_tokens_per_s']:.1f}")
     out.print(f"end to end / max(sampling, execution): "
               f"{ratios['end_to_end_vs_max_stage']:.2f} (target <= 1.15)")
+
+
+# --- bench engine --------------------------------------------------------------------------------
+
+
+def bench_engine(
+    budget: Annotated[float, typer.Option(
+        help="seconds of generation in all, split over the settings (each engine's start comes "
+             "on top)")] = 120.0,
+    n: Annotated[int, typer.Option(help="completions per request")] = 16,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Tokens/s of the embedded model per dtype and engine threads on this CPU, side by side."""
+    quiet_libraries()
+    defaults = load_defaults()
+
+    def run() -> int:
+        from solver.bench.engine import engine_report, measure_engines
+        from solver.problem import load_problem
+        from solver.sampling.device import cpu_flags, usable_cores
+        from solver.sampling.models import resolve_model
+        from solver.sampling.profiles import ModelProfile
+        from solver.sampling.prompts import build_prompt
+
+        if budget <= 0 or n < 1:
+            raise CliError("--budget must be positive and --n at least 1", EXIT_INPUT)
+        problem = load_problem(Path(__file__).resolve().parents[1] / "problems" / "sum-of-two")
+        prompt = build_prompt(problem, ModelProfile.load("default"))
+        model_path = resolve_model(defaults["model"])
+        measured = measure_engines(model_path, prompt, budget_s=budget, n=n,
+                                   on_progress=lambda line: err.print(line, markup=False))
+        report = engine_report(measured, usable_cores(), cpu_flags())
+        if json_output:
+            print_json(report)
+        else:
+            print_engine_report(report)
+        return EXIT_OK if all(not row["error"] for row in report["rows"]) else EXIT_NOTHING_PASSED
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def print_engine_report(report: dict) -> None:
+    native = ", ".join(report["native_bf16"]) or "none"
+    out.print(f"cores: {report['cores']}; native bfloat16 flags: {native}", markup=False)
+    out.print(f"{'dtype':<10}{'engine cores':>13}{'tokens/s':>10}{'vs vLLM default':>17}",
+              markup=False)
+    for row in report["rows"]:
+        ratio = "-" if row["vs_vllm_default"] is None else f"{row['vs_vllm_default']:.2f}x"
+        speed = row["error"] or f"{row['tokens_per_s']:.1f}"
+        mark = "  <- chosen" if row["chosen"] else ""
+        out.print(f"{row['dtype']:<10}{row['engine_cpus']:>13}{speed:>10}{ratio:>17}{mark}",
+                  markup=False)
+    out.print(f"cpsolve's choice here: {report['choice']}", markup=False)

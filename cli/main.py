@@ -39,12 +39,14 @@ sandbox_app.command("build")(sandbox.sandbox_build)
 sandbox_app.command("doctor")(sandbox.sandbox_doctor)
 app.command("test")(test_command.test)
 bench_app = typer.Typer(
-    help="Benchmarks: sandbox speed, sampling speed, judge agreement.", no_args_is_help=True
+    help="Benchmarks: sandbox speed, sampling speed, engine settings, judge agreement.",
+    no_args_is_help=True,
 )
 app.add_typer(bench_app, name="bench")
 bench_app.command("sandbox")(bench_command.bench_sandbox)
 bench_app.command("judge")(bench_command.bench_judge)
 bench_app.command("sampling")(bench_command.bench_sampling)
+bench_app.command("engine")(bench_command.bench_engine)
 model_app.command("prepare")(model.model_prepare)
 app.command("show")(show_command.show)
 app.command("listen")(listen_command.listen)
@@ -54,10 +56,18 @@ config_app.command("show")(config_command.config_show)
 
 
 def main() -> None:
+    from sandbox.shutdown import Terminated, raise_on_termination
+
+    # SIGTERM and SIGHUP unwind like Ctrl-C, so that sandbox pools remove their containers;
+    # guarded() then prints one line and exits 128 + the signal (SIGINT: 130).
+    raise_on_termination()
     try:
         app()
     except BrokenPipeError:  # `cpsolve ... | head` is fine
         sys.stderr.close()
+    except Terminated as stop:  # a command outside guarded()
+        sys.stderr.write(f"error: {stop}\n")
+        sys.exit(128 + stop.signum)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ Measured side by side in one process, on one engine:
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 
 from sandbox.tester import Executor
 from solver.problem import Problem
@@ -19,6 +20,9 @@ from solver.sampling.engine import VllmSampler
 from solver.sampling.profiles import ModelProfile
 from solver.sampling.prompts import build_messages
 from solver.sampling.types import GenerationParams, SamplingOptions
+
+# transformers' tokens/s barely depends on the length; a cap keeps its share of the run short.
+TRANSFORMERS_MAX_TOKENS = 128
 
 
 @dataclass
@@ -80,16 +84,36 @@ def run_sampling_benchmark(
     model_path: str,
     samples: int = 64,
     chunk_size: int = 32,
-    transformers_samples: int = 4,
+    transformers_samples: int = 2,
+    budget_s: float | None = None,
+    on_progress: Callable[[str], None] | None = None,
 ) -> SamplingBenchmark:
     """Measure the three ways side by side on one engine (see the module's docstring).
 
-    samples: completions per measurement; chunk_size: as `solve` draws them;
+    samples: completions per measurement, at most; chunk_size: as `solve` draws them;
     transformers_samples: fewer, since `generate` is far slower (rates stay comparable).
+    budget_s: the time the measurements may take on this machine: `samples` is lowered to what
+        a probe request says fits (three vLLM measurements in three quarters of it). None: all
+        `samples`, however long that takes.
+    on_progress(line): what is being measured now.
     """
+    def say(line: str) -> None:
+        if on_progress is not None:
+            on_progress(line)
+
     messages = build_messages(problem, profile)
-    # Warm-up: first requests pay for compilation and caches.
+    # Warm-up: first requests pay for compilation and caches; the second is the probe of speed.
     sampler.complete(messages, profile.params(options, 2))
+    if budget_s is not None:
+        before, start = sampler.tokens_generated, time.perf_counter()
+        sampler.complete(messages, profile.params(options, 8))
+        probe_s, probe_tokens = time.perf_counter() - start, sampler.tokens_generated - before
+        per_sample_s = probe_s / 8
+        fits = int(0.25 * budget_s / max(per_sample_s, 1e-6))
+        say(f"probe: {probe_tokens / max(probe_s, 1e-9):.0f} tokens/s at n=8; "
+            f"{min(samples, max(8, fits))} samples per measurement fit in {budget_s:.0f} s")
+        samples = min(samples, max(8, fits))
+    say(f"vLLM directly: {samples} samples in one request")
 
     # vLLM directly, with exactly the request cpsolve would send.
     continuing = messages[-1]["role"] == "assistant"
@@ -104,6 +128,7 @@ def run_sampling_benchmark(
                         sum(1 for c in completions if c.finish_reason == "stop"))
 
     # Through cpsolve, in the chunks `solve` uses.
+    say(f"through cpsolve: {samples} samples in chunks of {chunk_size}")
     before = sampler.tokens_generated
     start = time.perf_counter()
     drawn = draw_samples(problem, sampler, profile=profile, options=options, count=samples,
@@ -114,14 +139,18 @@ def run_sampling_benchmark(
 
     # Streamed: a fresh draw with filtering overlapped; its own sampling and execution shares
     # are what the wall clock is compared with (the same completions, not another draw).
+    say(f"streamed into the example filter: {samples} samples")
     start = time.perf_counter()
     streamed = sample_and_filter(problem, sampler, executor, profile=profile, options=options,
                                  count=samples, chunk_size=chunk_size)
     end_to_end_s = time.perf_counter() - start
     sampling_s, execution_s = streamed.progress.sampling_s, streamed.progress.execution_s
 
-    hf = transformers_throughput(model_path, messages, profile.params(options,
-                                                                      transformers_samples))
+    say(f"transformers generate: {transformers_samples} samples of at most "
+        f"{TRANSFORMERS_MAX_TOKENS} tokens")
+    params = profile.params(options, transformers_samples)
+    hf = transformers_throughput(model_path, messages, replace(
+        params, max_tokens=min(params.max_tokens, TRANSFORMERS_MAX_TOKENS)))
     return SamplingBenchmark(
         samples=samples, cpsolve=ours, vllm_direct=direct, transformers=hf,
         transformers_samples=transformers_samples, sampling_s=sampling_s,
