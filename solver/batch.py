@@ -142,6 +142,10 @@ def solve_one(
         problem = load_problem(folder)
     except ProblemError as error:
         return ProblemOutcome(id=key, title=folder.name, status="error", error=str(error))
+    except Exception as error:  # noqa: BLE001 - a loader bug must not end the whole batch
+        reason = " ".join(f"{type(error).__name__}: {error}".split())  # kept to one line
+        return ProblemOutcome(id=key, title=folder.name, status="error",
+                              error=f"{folder}: cannot load: {reason}")
     labels: list[str] = []
     samples = None
     if programs_root is not None:

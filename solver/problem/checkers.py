@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sandbox.checkers import Checker, ValidatorFlags
 from sandbox.jobs import Program, language_of
+from solver.problem.formats.common import read_text
 from solver.problem.types import ProblemError
 
 # Files of a custom checker; the one source among them is the checker, the rest are headers.
@@ -29,25 +30,23 @@ def find_checker(problem_path: Path | None, flags: ValidatorFlags) -> Checker:
             inner = sorted(path for path in validators.iterdir() if path.is_dir())
             return Checker("kattis", flags, checker_program(inner[0] if inner else validators))
     for name in TESTLIB_NAMES:
-        if (folder / name).is_file():
+        if (folder / name).exists() and not (folder / name).is_dir():  # a pipe is refused
             return Checker("testlib", flags, checker_program(folder, folder / name))
     return Checker("default", flags)
 
 
 def checker_program(folder: Path, main: Path | None = None) -> Program:
     """A checker as a Program: its one source file, with the headers beside it."""
-    sources = [main] if main else sorted(
-        path for path in folder.iterdir() if path.suffix.lower() in CHECKER_SOURCES
-    )
+    # read_text refuses what is not a regular file (a named pipe would block), too large a
+    # file, and text that is not UTF-8, naming the file.
+    files = sorted(path for path in folder.iterdir() if not path.is_dir())
+    sources = [main] if main else [
+        path for path in files if path.suffix.lower() in CHECKER_SOURCES
+    ]
     if len(sources) != 1:
         raise ProblemError(f"{folder}: expected one checker source file, found {len(sources)}")
-    try:
-        headers = tuple(
-            (path.name, path.read_text(encoding="utf-8"))
-            for path in sorted(folder.iterdir())
-            if path.suffix.lower() in CHECKER_HEADERS
-        )
-        source = sources[0].read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ProblemError(f"{folder}: checker files are not UTF-8 ({error.reason})") from error
+    headers = tuple(
+        (path.name, read_text(path)) for path in files if path.suffix.lower() in CHECKER_HEADERS
+    )
+    source = read_text(sources[0])
     return Program(language_of(sources[0].name) or "cpp17", source, headers)

@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from solver.problem.formats.common import check_regular_file, nesting_guard
 from solver.problem.types import Problem, ProblemError
 
 # Module names in solver/problem/formats/. "oj" is an online-judge-tools folder, "companion" a
@@ -31,17 +32,19 @@ def load_problem(path: str | Path, format: str | None = None) -> Problem:
         p = p.with_name(name)
     if not p.exists():
         raise ProblemError(f"{p}: no such file or directory")
+    if not p.is_dir():
+        check_regular_file(p)  # before any loader opens it: a named pipe would block
     fmt = format.strip().lower() if format is not None else detect_format(p)
     if fmt not in FORMATS:
         raise ProblemError(
             f"{p}: unknown problem format {fmt!r} (expected: {', '.join(FORMATS)})"
         )
     loader = importlib.import_module(f"solver.problem.formats.{fmt}")
-    if record is not None:
-        if fmt != "codecontests":
-            raise ProblemError(f"{p}: only CodeContests record files take a #record selector")
-        return loader.load(p, record)
-    problem = loader.load(p)
+    if record is not None and fmt != "codecontests":
+        raise ProblemError(f"{p}: only CodeContests record files take a #record selector")
+    # Each loader names the file nested too deeply; this catches any parse step they miss.
+    with nesting_guard(p):
+        problem = loader.load(p) if record is None else loader.load(p, record)
     if fmt in ("markdown", "kattis", "oj"):  # folders that can ship a checker
         from solver.problem.checkers import find_checker
 
@@ -65,10 +68,10 @@ def detect_format(p: Path) -> str:
 
             return json_kind(p)
     elif p.is_dir():
-        if (p / "problem.md").is_file():
+        if (p / "problem.md").exists():  # the loader refuses it if not a regular file
             return "markdown"  # canonical for our own problems, wins over stray Kattis files
         if (
-            (p / "problem.yaml").is_file()
+            (p / "problem.yaml").exists()
             or (p / "problem_statement").is_dir()
             or (p / "data" / "sample").is_dir()
         ):

@@ -6,6 +6,7 @@ set up for this machine (dtype, CPU threads) is decided in device.py.
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ class VllmSampler:
 
 
 _ENGINES: dict[tuple, VllmSampler] = {}
+log = logging.getLogger("cpsolve")
 
 
 def shared_sampler(model_path: str, options: EngineOptions) -> VllmSampler:
@@ -106,4 +108,5 @@ def shared_sampler(model_path: str, options: EngineOptions) -> VllmSampler:
         except Exception as error:
             raise ModelError(f"could not load model {model_path}: {error}") from error
         _ENGINES[key] = sampler
+        log.info("engine: %s", sampler.settings.reason)  # once per engine, when it is built
     return sampler

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import re
-import socket
 import subprocess
 import sys
-import threading
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from cli.main import EXIT_INFRA, EXIT_INPUT, app
-from solver.problem import ProblemError, load_problem
+from solver.problem import ProblemError
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -75,7 +67,7 @@ def test_no_docker_engine_is_an_infrastructure_error(monkeypatch, problems_dir):
     assert "Docker" in one_line_error(result)
 
 
-# --- show, config, listen -------------------------------------------------------------------
+# --- show, config -------------------------------------------------------------------
 
 FORMATS_DIR = REPO / "tests" / "fixtures" / "formats" / "sum-of-two"
 
@@ -156,86 +148,6 @@ def test_config_errors_exit_2(tmp_path, monkeypatch):
     solve = runner.invoke(app, ["solve", str(FORMATS_DIR / "markdown"), "--samples", "0"])
     assert solve.exit_code == EXIT_INPUT
     assert "--samples" in one_line_error(solve)
-
-
-def post(port: int, body: bytes) -> int:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/", data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def test_listen_saves_a_posted_problem_as_markdown(tmp_path):
-    """A real `cpsolve listen` process, sent what competitive-companion sends."""
-    command = [sys.executable, "-m", "cli.main", "listen", "--port", "0", "--once",
-               "--save-to", str(tmp_path)]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
-    try:
-        banner = process.stderr.readline()
-        port = int(re.search(r"127\.0\.0\.1:(\d+)", banner).group(1))
-        assert post(port, b'{"name": "broken"') == 400  # refused, and the server keeps going
-        assert post(port, (FORMATS_DIR / "companion.json").read_bytes()) == 200
-        stdout, stderr = process.communicate(timeout=30)
-    finally:
-        process.kill()
-    assert process.returncode == 0, stderr
-    assert "not JSON" in stderr
-    folder = Path(stdout.strip())
-    assert folder == tmp_path / "sum-of-two"
-    saved = load_problem(folder)
-    original = load_problem(FORMATS_DIR / "companion.json")
-    assert (saved.title, saved.examples, saved.time_limit_s, saved.memory_limit_mb, saved.url) == (
-        original.title, original.examples, original.time_limit_s, original.memory_limit_mb,
-        original.url,
-    )
-
-
-def test_listen_hands_the_parsed_problem_to_the_solve_path(monkeypatch, tmp_path):
-    received = []
-
-    def fake_solve(problem, settings, seed=None, json_output=False, debug=False):
-        received.append((problem, settings))
-        return 0
-
-    monkeypatch.setattr("cli.listen.solve_and_report", fake_solve)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CPSOLVE_SAMPLES", "5")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    outcome = {}
-    worker = threading.Thread(target=lambda: outcome.setdefault(
-        "result", runner.invoke(app, ["listen", "--port", str(port), "--once"])))
-    worker.start()
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            status = post(port, (FORMATS_DIR / "companion.json").read_bytes())
-            break
-        except urllib.error.URLError:
-            assert time.monotonic() < deadline, "listen never answered"
-            time.sleep(0.05)
-    worker.join(timeout=20)
-    assert status == 200
-    assert outcome["result"].exit_code == 0, outcome["result"].output
-    [(problem, settings)] = received
-    from_file = load_problem(FORMATS_DIR / "companion.json")
-    assert problem == dataclasses.replace(from_file, path=None)  # the same, but from the network
-    assert settings["samples"] == 5
-
-
-def test_listen_port_in_use_is_an_infrastructure_error():
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        result = runner.invoke(app, ["listen", "--port", str(busy.getsockname()[1]),
-                                     "--save-to", "unused"])
-    assert result.exit_code == EXIT_INFRA
-    assert "cannot listen" in one_line_error(result)
 
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess:

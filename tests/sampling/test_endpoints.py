@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from solver.sampling.device import choose_engine_settings
 from solver.sampling.types import split_evenly
 
 
@@ -38,12 +39,14 @@ def vllm_server(tmp_path_factory):
     model_dir = prepare_embedded_model()
     port = free_port()
     log_path = tmp_path_factory.mktemp("server") / "server.log"
-    env = dict(os.environ, VLLM_LOGGING_LEVEL="WARNING")
+    # Set up as cpsolve sets up its own engine here (float32 where bfloat16 would be emulated).
+    settings = choose_engine_settings(on_gpu=False)
+    env = dict(os.environ, VLLM_LOGGING_LEVEL="WARNING", **settings.environment)
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "vllm.entrypoints.openai.api_server", "--model", str(model_dir),
              "--host", "127.0.0.1", "--port", str(port), "--gpu-memory-utilization", "0.2",
-             "--max-model-len", "4096"],
+             "--max-model-len", "4096", "--dtype", settings.dtype],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )
     base = f"http://127.0.0.1:{port}/v1"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from solver.problem.formats.common import (
+    as_float,
     check_memory,
     check_time,
     jsonl_records,
@@ -120,7 +121,7 @@ def _time_limit(where: str, limit: object) -> object:
     seconds, nanos = limit.get("seconds") or 0, limit.get("nanos") or 0
     if not isinstance(seconds, (int, float)) or not isinstance(nanos, (int, float)):
         raise ProblemError(f"{where}: time_limit must be {{seconds, nanos}}, got {limit!r}")
-    total = seconds + nanos / 1e9
+    total = as_float(seconds) + as_float(nanos) / 1e9
     return total if total else DEFAULT_TIME_S  # 0 in the dataset means "not recorded"
 
 
@@ -133,7 +134,7 @@ def _memory_mb(where: str, record: dict) -> object:
     # Codeforces' "256 megabytes" is stored as 256000000; other judges use MiB.
     if limit % 10**6 == 0:
         return limit // 10**6
-    return round(limit / 2**20)
+    return (limit + 2**19) // 2**20  # rounded, in integers: a float would overflow
 
 
 def _url(record: dict) -> str | None:

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from solver.problem.formats.common import (
     check_memory,
     check_time,
+    nesting_guard,
     read_text,
     slug,
     strip_problem_letter,
@@ -33,7 +34,9 @@ _MEMORY_UNITS = {"megabyte": 1, "мегабайт": 1, "gigabyte": 1024, "гиг
 
 
 def load(path: Path) -> Problem:
-    return from_html(read_text(path), path)
+    html = read_text(path)
+    with nesting_guard(path):  # the page's tags are walked recursively
+        return from_html(html, path)
 
 
 def from_html(html: str, path: Path) -> Problem:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from solver.problem.formats.common import (
+    as_float,
     check_memory,
     check_time,
     read_json,
@@ -32,8 +33,12 @@ def from_companion(data: object, where: str, path: Path | None = None) -> Proble
         raise ProblemError(f"{where}: no problem 'name'")
     if data.get("interactive"):
         raise ProblemError(f"{where}: {name!r} is interactive, which cpsolve cannot judge")
-    for stream in ("input", "output"):
-        kind = (data.get(stream) or {}).get("type", "stdin" if stream == "input" else "stdout")
+    for stream, standard in (("input", "stdin"), ("output", "stdout")):
+        settings = data.get(stream) or {}
+        if not isinstance(settings, dict):
+            raise ProblemError(f'{where}: {stream!r} must be an object like {{"type": '
+                               f'"{standard}"}}, got {settings!r:.40}')
+        kind = settings.get("type", standard)
         if kind not in ("stdin", "stdout"):
             raise ProblemError(f"{where}: {name!r} uses {stream} type {kind!r}, not standard I/O")
     tests = data.get("tests")
@@ -56,7 +61,7 @@ def from_companion(data: object, where: str, path: Path | None = None) -> Proble
         examples=[
             text_test(f"sample/{n}", t["input"], t["output"]) for n, t in enumerate(tests, 1)
         ],
-        time_limit_s=check_time(Path(where), time_ms / 1000),
+        time_limit_s=check_time(Path(where), as_float(time_ms) / 1000),
         memory_limit_mb=check_memory(Path(where), data.get("memoryLimit")),
         url=url if isinstance(url, str) and url else None,
         source_format="companion",

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from solver.problem.formats.common import (
     check_memory,
     check_time,
     load_tests,
+    nesting_guard,
     parse_flags,
     read_text,
     safe_yaml,
-    yaml_error,
+    title_text,
 )
 from solver.problem.formats.latex import latex_to_text
 from solver.problem.types import Problem, ProblemError
@@ -35,11 +34,8 @@ def load(path: Path) -> Problem:
 def load_kattis(folder: Path) -> Problem:
     meta: dict = {}
     yaml_path = folder / "problem.yaml"
-    if yaml_path.is_file():
-        try:
-            loaded = safe_yaml(read_text(yaml_path))
-        except yaml.YAMLError as e:
-            raise yaml_error(yaml_path, e) from e
+    if yaml_path.exists():  # anything but a regular file is refused when read
+        loaded = safe_yaml(yaml_path, read_text(yaml_path))
         if loaded is not None and not isinstance(loaded, dict):
             raise ProblemError(f"{yaml_path}: must be a YAML mapping (key: value lines)")
         meta = loaded or {}
@@ -48,7 +44,7 @@ def load_kattis(folder: Path) -> Problem:
         raise ProblemError(f"{yaml_path}: 'limits' must be a mapping, got {limits!r}")
 
     time_path = folder / ".timelimit"
-    if time_path.is_file():
+    if time_path.exists():
         raw = read_text(time_path).strip()
         try:
             time_s: object = float(raw)
@@ -62,7 +58,7 @@ def load_kattis(folder: Path) -> Problem:
     memory_mb = check_memory(yaml_path, limits.get("memory", DEFAULT_MEMORY_MB))
 
     statement, tex_title = _kattis_statement(folder)
-    title = tex_title or _yaml_name(meta.get("name")) or folder.name
+    title = tex_title or _yaml_name(yaml_path, meta.get("name")) or folder.name
 
     examples = load_tests(folder / "data" / "sample", "sample", recursive=False)
     if not examples:
@@ -82,21 +78,23 @@ def load_kattis(folder: Path) -> Problem:
     )
 
 
-def _yaml_name(name: object) -> str | None:
+def _yaml_name(yaml_path: Path, name: object) -> str:
     # Newer packages give a per-language mapping: name: {en: ...}.
     if isinstance(name, dict):
         name = name.get("en") or next(iter(name.values()), None)
-    return str(name).strip() if name else None
+    return title_text(yaml_path, name)
 
 
 def _kattis_statement(folder: Path) -> tuple[str, str | None]:
     """Statement text and \\problemname title, from the English LaTeX (or Markdown) statement."""
     sdir = folder / "problem_statement"
     for name in ("problem.en.tex", "problem.tex"):
-        if (sdir / name).is_file():
-            return latex_to_text(read_text(sdir / name))
+        if (sdir / name).exists():
+            tex = read_text(sdir / name)
+            with nesting_guard(sdir / name):  # the converter recurses into {groups}
+                return latex_to_text(tex)
     for name in ("problem.en.md", "problem.md"):
-        if (sdir / name).is_file():
+        if (sdir / name).exists():
             return read_text(sdir / name).strip() + "\n", None
     raise ProblemError(f"{sdir}: no statement (expected problem.en.tex or problem.tex)")
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from sandbox.checkers import validator_flags_words
 from solver.problem.formats.common import (
     check_memory,
@@ -15,7 +13,7 @@ from solver.problem.formats.common import (
     parse_flags,
     read_text,
     safe_yaml,
-    yaml_error,
+    title_text,
 )
 from solver.problem.types import Problem, ProblemError, TestCase
 
@@ -32,7 +30,7 @@ def load(path: Path) -> Problem:
     """A Markdown file, or a folder holding problem.md (and data/secret/ hidden tests)."""
     if path.is_dir():
         md = path / "problem.md"
-        if not md.is_file():
+        if not md.exists():  # anything else there is refused when read
             raise ProblemError(f"{md}: no such file (a Markdown problem folder needs one)")
         path = md
     return load_markdown(path)
@@ -44,8 +42,8 @@ def load_markdown(md: Path) -> Problem:
     problem_id = md.parent.name if md.name == "problem.md" else md.stem
     base = md.parent
 
-    title = meta.get("title")
-    if title is None or str(title).strip() == "":
+    title = title_text(md, meta.get("title"))
+    if not title:
         raise ProblemError(f"{md}: front matter has no 'title'")
     time_s = check_time(md, meta.get("time_limit", DEFAULT_TIME_S))
     memory_mb = check_memory(md, meta.get("memory_limit", DEFAULT_MEMORY_MB))
@@ -62,7 +60,7 @@ def load_markdown(md: Path) -> Problem:
         )
     return Problem(
         id=problem_id,
-        title=str(title).strip(),
+        title=title,
         statement=statement,
         examples=examples,
         hidden=load_tests(base / "data" / "secret", "secret", recursive=True),
@@ -83,10 +81,7 @@ def split_front_matter(md: Path, text: str) -> tuple[dict, str, int]:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise ProblemError(f"{md}: front matter is not closed (no second '---' line)")
-    try:
-        meta = safe_yaml("\n".join(lines[1:end]))
-    except yaml.YAMLError as e:
-        raise yaml_error(md, e, line_offset=1) from e
+    meta = safe_yaml(md, "\n".join(lines[1:end]), line_offset=1)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -173,23 +168,50 @@ def _tidy_markdown(lines: list[tuple[str, bool]]) -> str:
 
 def to_markdown(problem: Problem) -> str:
     """problem.md text that load_markdown reads back as the same problem (hidden tests aside)."""
-    meta: dict[str, object] = {
-        "title": problem.title,
-        "time_limit": problem.time_limit_s,
-        "memory_limit": problem.memory_limit_mb,
-    }
+    # One line per key, text double-quoted with escapes: a title holding line breaks, "---",
+    # quotes or "#" can then neither end the front matter nor be misread as YAML.
+    front = [
+        f"title: {_yaml_quoted(problem.title)}",
+        f"time_limit: {problem.time_limit_s!r}",  # repr: a plain float YAML reads back
+        f"memory_limit: {problem.memory_limit_mb}",
+    ]
     if problem.url:
-        meta["url"] = problem.url
+        front.append(f"url: {_yaml_quoted(problem.url)}")
     flags = " ".join(validator_flags_words(problem.checker))
     if flags:
-        meta["validator_flags"] = flags
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+        front.append(f"validator_flags: {_yaml_quoted(flags)}")
     statement = problem.statement.strip("\n")
-    parts = [f"---\n{front}---\n", statement + "\n" if statement else "", "## Examples\n"]
+    parts = ["---\n" + "".join(line + "\n" for line in front) + "---\n",
+             statement + "\n" if statement else "", "## Examples\n"]
     for test in problem.examples:
         parts.append(_fenced("input", test.input.decode("utf-8")))
         parts.append(_fenced("output", test.output.decode("utf-8")))
     return "\n".join(part for part in parts if part)
+
+
+# What YAML lets stand as itself in a double-quoted scalar on one line; everything else (line
+# breaks of any kind, controls, BOM, the quote and backslash) is written as an escape.
+_YAML_PLAIN_CHAR = re.compile(
+    "[\x20-\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]"
+)
+
+
+def _yaml_quoted(text: str) -> str:
+    """`text` as a one-line YAML double-quoted scalar that reads back exactly."""
+    out = []
+    for char in text:
+        if _YAML_PLAIN_CHAR.match(char):
+            out.append(char)
+        elif char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
 
 
 def save_markdown(problem: Problem, folder: Path) -> Path:

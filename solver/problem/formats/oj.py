@@ -14,6 +14,7 @@ from solver.problem.formats.common import (
     parse_flags,
     read_bytes,
     read_text,
+    title_text,
 )
 from solver.problem.types import Problem, ProblemError, TestCase
 
@@ -23,7 +24,7 @@ _HEADING_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def load(path: Path) -> Problem:
-    folder = path.parent if path.is_file() else path
+    folder = path if path.is_dir() else path.parent
     test_dir = folder / "test"
     if not test_dir.is_dir():
         raise ProblemError(f"{test_dir}: no such folder (online-judge-tools keeps tests there)")
@@ -44,9 +45,11 @@ def load(path: Path) -> Problem:
 def _tests(test_dir: Path) -> tuple[list[TestCase], list[TestCase]]:
     examples: list[TestCase] = []
     hidden: list[TestCase] = []
-    for inp in sorted(test_dir.glob("*.in"), key=lambda f: _natural(f.stem)):
+    # Not only regular files: a named pipe called sample-1.in is refused by read_bytes.
+    found = (inp for inp in test_dir.glob("*.in") if not inp.is_dir())
+    for inp in sorted(found, key=lambda f: _natural(f.stem)):
         out = inp.with_suffix(".out")
-        if not out.is_file():
+        if not out.exists():
             raise ProblemError(f"{inp}: test input has no matching answer file {out.name}")
         is_sample = inp.stem.startswith("sample")
         name = f"{'sample' if is_sample else 'secret'}/{inp.stem}"
@@ -62,13 +65,14 @@ def _natural(stem: str) -> list[object]:
 
 
 def _statement_file(folder: Path, given: Path) -> Path | None:
-    if given.is_file():
-        return given
+    if not given.is_dir():
+        return given  # load_problem refused it if it is not a regular file
+    # Anything found that is not a regular file (a named pipe) is refused when read.
     for name in ("statement.md", "problem.md", "README.md", "problem.html", "statement.txt"):
-        if (folder / name).is_file():
+        if (folder / name).exists() and not (folder / name).is_dir():
             return folder / name
     for pattern in ("*.md", "*.html", "*.htm", "*.txt"):
-        found = sorted(folder.glob(pattern))
+        found = sorted(path for path in folder.glob(pattern) if not path.is_dir())
         if found:
             return found[0]
     return None
@@ -92,14 +96,14 @@ def _with_statement(base: Problem, statement_file: Path) -> Problem:
     if text.startswith("---\n"):
         meta, body, body_line = markdown.split_front_matter(statement_file, text)
     statement, md_examples = markdown.split_examples(statement_file, body, body_line)
-    title = meta.get("title")
-    if title is None:
+    title = title_text(statement_file, meta.get("title"))
+    if not title:
         heading = _HEADING_TITLE.search(statement)
         if heading:  # a leading "# Title" names the problem and leaves the statement
             title = heading.group(1)
             statement = (statement[: heading.start()] + statement[heading.end() :]).strip("\n")
             statement = statement + "\n" if statement else ""
-    base.title = str(title).strip() if title else base.title
+    base.title = title.strip() or base.title
     base.statement = statement
     base.time_limit_s = check_time(statement_file, meta.get("time_limit", DEFAULT_TIME_S))
     base.memory_limit_mb = check_memory(
