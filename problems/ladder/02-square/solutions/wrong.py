@@ -1,0 +1,3 @@
+# Bug: multiplies by two instead of squaring.
+n = int(input())
+print(n * 2)

@@ -1,0 +1,3 @@
+# Bug: prints the distance |a - b|, wrong whenever a < b.
+a, b = map(int, input().split())
+print(abs(a - b))

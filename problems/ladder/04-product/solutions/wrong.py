@@ -1,0 +1,3 @@
+# Bug: adds instead of multiplying.
+a, b = map(int, input().split())
+print(a + b)

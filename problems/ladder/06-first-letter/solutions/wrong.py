@@ -1,0 +1,3 @@
+# Bug: prints the last letter instead of the first.
+s = input().strip()
+print(s[-1])

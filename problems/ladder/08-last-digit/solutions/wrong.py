@@ -1,0 +1,2 @@
+# Bug: prints the first digit instead of the last.
+print(input().strip()[0])

@@ -1,0 +1,3 @@
+# Bug: negates every number, so positive numbers come out negative.
+n = int(input())
+print(-n)

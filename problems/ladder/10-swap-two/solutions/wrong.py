@@ -1,0 +1,3 @@
+# Bug: prints the numbers in their original order.
+a, b = input().split()
+print(a, b)

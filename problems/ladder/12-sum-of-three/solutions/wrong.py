@@ -1,0 +1,2 @@
+# Bug: reads only the first two lines.
+print(int(input()) + int(input()))

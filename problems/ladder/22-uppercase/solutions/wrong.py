@@ -1,0 +1,2 @@
+# Bug: capitalizes only the first letter.
+print(input().strip().capitalize())

@@ -1,0 +1,2 @@
+# Bug: counts the spaces plus one, which fails on repeated spaces.
+print(input().count(" ") + 1)

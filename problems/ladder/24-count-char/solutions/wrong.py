@@ -1,0 +1,8 @@
+# Bug: the loop starts at the second letter, so the first one is never counted.
+s = input().strip()
+c = input().strip()
+count = 0
+for i in range(1, len(s)):
+    if s[i] == c:
+        count += 1
+print(count)
