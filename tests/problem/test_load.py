@@ -473,15 +473,14 @@ def test_error_file_too_big(tmp_path: Path) -> None:
 
 # --- the real problems ----------------------------------------------------------------------
 
-OUR_PROBLEMS = [
-    "sum-of-two", "max-of-list", "reverse-word", "count-vowels", "sort-numbers", "max-of-two",
-]  # fmt: skip
+OUR_PROBLEMS = sorted(path.parent.relative_to(PROBLEMS).as_posix()
+                      for path in PROBLEMS.rglob("problem.md"))
 
 
 @pytest.mark.parametrize("problem_id", OUR_PROBLEMS)
 def test_our_problems_load(problem_id: str) -> None:
     p = load_problem(PROBLEMS / problem_id)
-    assert p.id == problem_id
+    assert p.id == Path(problem_id).name
     assert p.source_format == "markdown"
     assert p.title and p.time_limit_s in (1.0, 2.0) and p.memory_limit_mb == 256
     assert len(p.examples) == 2
@@ -519,3 +518,25 @@ def test_bench_samples() -> None:
     q = load_problem(BENCH / "na-rocky-mountain-2019-public" / "biggesttriangle")
     assert q.checker.float_absolute_tolerance == 1e-5
     assert q.checker.float_relative_tolerance == 1e-5
+
+
+def test_the_ladder_is_there() -> None:
+    assert len([p for p in OUR_PROBLEMS if p.startswith("ladder/")]) >= 30
+
+
+@pytest.mark.integration
+def test_each_reference_passes_and_each_wrong_solution_fails(pool) -> None:
+    """Our problems' hidden tests tell their reference solution from their plausible mistake."""
+    from sandbox.jobs import Verdict
+    from sandbox.tester import judge, overall
+    from solver.run.program import read_program
+    from solver.run.tests import as_tests, limits_for
+
+    for problem_id in OUR_PROBLEMS:
+        problem = load_problem(PROBLEMS / problem_id)
+        folder = PROBLEMS / problem_id / "solutions"
+        right, wrong = read_program(folder / "accepted.py"), read_program(folder / "wrong.py")
+        results = judge(pool, [right, wrong], as_tests(problem.examples + problem.hidden),
+                        limits_for(problem), problem.output_checker)
+        assert overall(results[right.key]) is Verdict.OK, problem_id
+        assert overall(results[wrong.key]) is not Verdict.OK, problem_id
