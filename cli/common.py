@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sys
 import warnings
@@ -83,7 +84,7 @@ def load_defaults(
 
 def guarded(debug: bool, action):
     """Run action(); turn known failures into one line and an exit code, never a traceback."""
-    from sandbox.pool import SandboxError
+    from sandbox.pool import SandboxError, Terminated
     from solver.config import ConfigError
     from solver.problem import ProblemError
     from solver.run.program import ProgramFileError
@@ -105,9 +106,25 @@ def guarded(debug: bool, action):
         fail(str(error), error.code)
     except KeyboardInterrupt:
         fail("interrupted", 130)
+    except Terminated as stop:  # SIGTERM, SIGHUP (cli.main installs the handlers)
+        fail(str(stop), 128 + stop.signum)
+
+
+class ErrConsoleHandler(logging.Handler):
+    """Log records as plain lines on the err console."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(record.getMessage(), markup=False, soft_wrap=True)
 
 
 def quiet_libraries() -> None:
+    # cpsolve's own log lines (e.g. the engine's dtype and threads, once) go to the err console,
+    # which stays on the terminal while libraries' stderr goes to the engine log.
+    ours = logging.getLogger("cpsolve")
+    if not ours.handlers:
+        ours.addHandler(ErrConsoleHandler())
+        ours.setLevel(logging.INFO)
+        ours.propagate = False
     # vLLM logs to stdout by default, which is where our data goes.
     os.environ.setdefault("VLLM_LOGGING_STREAM", "ext://sys.stderr")
     os.environ.setdefault("VLLM_LOGGING_LEVEL", "ERROR")

@@ -56,7 +56,7 @@ config_app.command("show")(config_command.config_show)
 
 
 def main() -> None:
-    from sandbox.shutdown import Terminated, raise_on_termination
+    from sandbox.pool import Terminated, raise_on_termination
 
     # SIGTERM and SIGHUP unwind like Ctrl-C, so that sandbox pools remove their containers;
     # guarded() then prints one line and exits 128 + the signal (SIGINT: 130).

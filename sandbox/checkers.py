@@ -320,6 +320,8 @@ def as_checker(checker: Checker | ValidatorFlags) -> Checker:
 
 
 def check_builtin(output: bytes, expected: bytes, checker: Checker) -> CheckResult:
+    if output == expected:  # every builtin checker accepts the answer itself; a 64 MB one at
+        return CheckResult(True, "accepted")  # memcmp speed, not token by token
     if checker.kind == "exact":
         return exact_check(output, expected)
     return check(output, expected, checker.flags)

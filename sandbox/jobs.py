@@ -29,6 +29,10 @@ class Verdict(str, Enum):
     RE = "RE"  # non-zero exit code or killed by a signal
     OLE = "OLE"  # wrote more output than allowed
     CE = "CE"  # did not compile
+    # Not run (or, with a custom checker, run but not checked): an earlier test of the same
+    # program failed first, and the caller asked to stop there (judge(...,
+    # stop_at_first_failure=True)). Says nothing about this test: not a pass, nor a failure.
+    SKIPPED = "SKIPPED"
 
 
 EXTENSIONS = {".py": "python3", ".cpp": "cpp17", ".cc": "cpp17", ".cxx": "cpp17"}
@@ -113,6 +117,10 @@ class RunResult:
     memory_mb: float = 0.0
     exit_code: int | None = None  # None when killed by a signal
     signal: int | None = None
-    stdout: bytes = b""  # capped at the output limit
-    stderr_tail: str = ""  # last few KB of stderr, or the compiler's message for CE
+    # All of stdout when within the output limit (a big answer can still be checked); for OLE
+    # only its first 64 KB (an over-long output is never read, nor sent, whole).
+    stdout: bytes = b""
+    # Last 4 KB of stderr, or the compiler's message for CE. Stderr is a pipe the runner drains,
+    # not a file: it counts for no limit, so a program flooding it ends as TLE, not OLE.
+    stderr_tail: str = ""
     checker_message: str = ""  # why a checker rejected (or the checker's feedback); "" if none

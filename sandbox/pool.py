@@ -8,36 +8,112 @@ C++ is compiled once per distinct source: `run()` first compiles every new sourc
 (in parallel across workers), keeps the binary (or the compiler's message) on the host, and sends
 the binary with the first job of that program each other worker gets (a Python program's source
 likewise goes once per container).
+
+Containers are labelled with their owner (pid, the process's start time, host and boot) and
+their pool. A pool removes its own when it closes (`with`, atexit; on SIGINT, and on SIGTERM and
+SIGHUP once `raise_on_termination()` below turned those into an exception); once it
+has begun closing, or was interrupted, it starts no container, and a thread in the middle of
+starting one removes it. A new pool removes the containers and socket folders of owners that are
+gone, or whose pid now belongs to another process.
 """
 
 from __future__ import annotations
 
 import atexit
 import base64
+import contextlib
 import itertools
 import json
 import os
 import queue
 import random
 import shutil
+import signal
 import socket
 import struct
 import tempfile
 import threading
+import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sandbox.jobs import Job, Program, RunResult, SandboxError, Verdict
 
-__all__ = ["DockerPool", "SandboxError", "SandboxOptions"]
+__all__ = ["DockerPool", "PoolClosedError", "SandboxError", "SandboxOptions", "Terminated",
+           "raise_on_termination"]
 
 RUNNER_SOURCE = (Path(__file__).parent / "runner.py").read_text(encoding="utf-8")
 LABEL = "cpsolve.sandbox"
+OWNER_LABEL = LABEL + ".owner"  # the owning process's pid
+START_LABEL = LABEL + ".owner-start"  # its start time: a pid is reused, pid and start are not
+HOST_LABEL = LABEL + ".host"  # where that pid means something: the host's name ...
+BOOT_LABEL = LABEL + ".boot"  # ... and its boot
+POOL_LABEL = LABEL + ".pool"  # which of the owner's pools (a process may hold several)
+IO_PREFIX = "cpsolve-io-"  # the socket folders in the temp dir: cpsolve-io-PID-START-random
+IO_LEGACY_AGE_S = 3600.0  # a folder named without its owner (older versions) is stale after this
+CLOSE_WAIT_S = 15.0  # how long close() waits for threads still starting or running a job
 IO_MOUNT = "/sandbox-io"  # where the runner finds the host's socket
 DEFAULT_IMAGE = "cpsolve-sandbox:1"  # bump when the image's contents change
+
+
+class PoolClosedError(SandboxError):
+    """The pool is closing (closed, or interrupted): nothing new starts, no job is retried."""
+
+
+# What a user or a supervisor sends to stop a command: Ctrl-C, `timeout`/`kill`, a closed terminal.
+STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived. Raised in the main thread, as KeyboardInterrupt is for SIGINT,
+    so that `with` blocks and `finally` clauses run. A BaseException, like KeyboardInterrupt:
+    `except Exception` does not swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(f"terminated by {signal.Signals(signum).name}")
+
+
+def raise_on_termination() -> None:
+    """Make SIGTERM and SIGHUP raise Terminated in the main thread (call it from there, once).
+    A signal that is ignored (SIGHUP under nohup) stays ignored."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _raise_terminated)
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the block runs (a clean-up that a second Ctrl-C
+    must not leave half done), then hand the first that came to the handler it would have met.
+
+    Only in the main thread, where Python runs signal handlers; elsewhere nothing is held.
+    Handlers that are not Python's (set by C code) or that ignore the signal are left alone.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    saved: dict[int, object] = {}
+    for signum in STOPPING_SIGNALS:
+        handler = signal.getsignal(signum)
+        if handler is None or handler is signal.SIG_IGN:
+            continue
+        saved[signum] = signal.signal(signum, lambda number, _frame: came.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+        if came:
+            signal.raise_signal(came[0])
 
 
 @dataclass(frozen=True)
@@ -81,18 +157,30 @@ PIPELINE_SECONDS = 0.05
 
 
 class Worker:
-    """One container and the runner process attached to it."""
+    """One container and the runner process attached to it. `start()` makes them (the pool
+    calls it; a Worker is known to its pool before, so that closing can stop a start)."""
 
-    def __init__(self, client, options: SandboxOptions, cpu: int | None = None) -> None:
+    def __init__(self, client, options: SandboxOptions, cpu: int | None = None,
+                 closing: threading.Event | None = None,
+                 labels: dict[str, str] | None = None) -> None:
         self.client = client
         self.options = options
         self.cpu = cpu  # the engine's CPU this container is pinned to, if any
+        self.closing = closing or threading.Event()  # set: start nothing, retry nothing
+        self.labels = labels if labels is not None else owner_labels()
+        # Between close() (any thread) and start() or a job's thread: what close() takes away
+        # is gone for them, and what they make after closing began they remove themselves.
+        self.lock = threading.Lock()
         self.container = None
         self.io_dir: Path | None = None  # holds the Unix socket the runner connects to
+        self.listener: socket.socket | None = None  # that socket, until the runner connects
         self.stream: socket.socket | None = None  # `docker exec`'s stream to the runner
         self.sock: socket.socket | None = None  # where messages go: the socket, or the stream
         self.framed = True  # whether answers come in Docker's stream frames
-        self.buffer = b""
+        # What has come from the runner and was not used yet: grown in place, taken from the
+        # front, so a 64 MB answer costs its size, not its size times the number of chunks.
+        self.buffer = bytearray()
+        self.chunk = bytearray(1 << 20)  # one receive's worth, reused
         self.loaded: set[str] = set()  # keys of programs this container already holds
         # Moving average of its runs' wall time (sets the pipelining); None before the first.
         self.recent_wall_s: float | None = None
@@ -100,15 +188,17 @@ class Worker:
         # A uid of its own per container: RLIMIT_NPROC counts per uid across the whole machine,
         # and kill(-1) as that uid must reach only this container's programs.
         self.program_uid = random.randrange(200_000, 2_000_000_000)
-        self.start()
 
     def start(self) -> None:
         """Start the container and its runner, and connect to it: directly over a Unix socket
         in a folder mounted into the container when the engine runs on this machine (no trip
-        through dockerd and containerd for every message), else over `docker exec`'s stream."""
+        through dockerd and containerd for every message), else over `docker exec`'s stream.
+        PoolClosedError if the pool began closing before or during this (nothing is left behind)."""
+        if self.closing.is_set():
+            raise PoolClosedError("the sandbox pool is closing: no container is started")
         listener = self.listen()
         try:
-            self.container = self.run_container(mount=listener is not None)
+            self.run_container(mount=listener is not None)
             exec_id = self.client.api.exec_create(
                 self.container.id,
                 ["python3", "-I", "-c", RUNNER_SOURCE, str(self.program_uid),
@@ -118,21 +208,28 @@ class Worker:
                 stderr=False,
                 user="0",
             )["Id"]
-            self.stream = self.client.api.exec_start(exec_id, socket=True)._sock
-            self.stream.settimeout(60)
-            self.sock, self.framed, self.buffer = self.stream, True, b""
+            stream = self.client.api.exec_start(exec_id, socket=True)._sock
+            stream.settimeout(60)
+            self.keep(stream=stream, sock=stream)
+            self.framed, self.buffer = True, bytearray()
             transport = self.read_line()  # the runner says which way it answers
             if transport == b"socket" and listener is not None:
                 listener.settimeout(60)
-                self.sock, _ = listener.accept()
-                self.framed, self.buffer = False, b""
+                connection, _ = listener.accept()
+                self.keep(sock=connection)
+                self.framed, self.buffer = False, bytearray()
             elif transport != b"stdio":
                 raise SandboxError(f"sandbox runner said {transport[:200]!r}")
         except Exception as error:
             self.close()
+            if isinstance(error, PoolClosedError) or self.closing.is_set():
+                message = "the sandbox pool closed while a container started"
+                raise PoolClosedError(message) from error
             raise SandboxError(f"could not start a sandbox container: {error}") from error
         finally:
             if listener is not None:
+                with self.lock:
+                    self.listener = None
                 listener.close()
         self.loaded = set()
         try:
@@ -141,28 +238,53 @@ class Worker:
             answer = {"error": f"{type(error).__name__}: {error}"}
         if not answer.get("pong"):
             self.close()
+            if self.closing.is_set():
+                raise PoolClosedError("the sandbox pool closed while a container started")
             raise SandboxError(f"sandbox runner did not answer a ping: {answer}")
 
+    def keep(self, **channels: socket.socket) -> None:
+        """Record a connection (stream=, sock=) where close() will find it; if closing began
+        already, close it here instead, and stop the start."""
+        with self.lock:
+            if not self.closing.is_set():
+                for name, channel in channels.items():
+                    setattr(self, name, channel)
+                return
+        for channel in channels.values():
+            channel.close()
+        raise PoolClosedError("the sandbox pool is closing")
+
     def listen(self) -> socket.socket | None:
-        """A Unix socket for the runner to connect to, in a new 0700 folder (self.io_dir); None
-        where that cannot be made (e.g. a temp dir too long for a socket's path)."""
+        """A Unix socket for the runner to connect to, in a new 0700 folder (self.io_dir, named
+        after this process so that a later pool can tell when it is stale); None where that
+        cannot be made (e.g. a temp dir too long for a socket's path)."""
+        owner = f"{IO_PREFIX}{self.labels.get(OWNER_LABEL, os.getpid())}-" \
+                f"{self.labels.get(START_LABEL, '')}-"
         try:
-            self.io_dir = Path(tempfile.mkdtemp(prefix="cpsolve-io-"))
+            io_dir = Path(tempfile.mkdtemp(prefix=owner))
+        except OSError:
+            return None
+        with self.lock:
+            self.io_dir = io_dir  # close() removes it, from now on
+        try:
             listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         except OSError:
             return None
         try:
-            listener.bind(str(self.io_dir / "runner.sock"))
+            listener.bind(str(io_dir / "runner.sock"))
             listener.listen(1)
         except OSError:
             listener.close()
             return None
+        with self.lock:
+            self.listener = listener  # close() shuts it, which wakes an accept() waiting on it
         return listener
 
-    def run_container(self, mount: bool):
+    def run_container(self, mount: bool) -> None:
+        """Create and start the container (self.container). It is recorded between the two, so
+        that close() finds it; one created after closing began is removed here."""
         options = self.options
         settings = dict(
-            detach=True,
             init=True,  # reaps zombies, forwards signals
             network_mode="none",
             read_only=True,
@@ -181,91 +303,149 @@ class Worker:
             # leaves data (or memory charged to the container) for a later one.
             sysctls={"kernel.shm_rmid_forced": "1", "kernel.msgmni": "0",
                      "kernel.sem": "0 0 0 0", "fs.mqueue.queues_max": "0"},
-            labels={LABEL: "1", f"{LABEL}.owner": str(os.getpid())},
+            labels=self.labels,
         )
         if mount:  # read-only is enough to connect; the program's uid cannot enter it (0700)
             settings["volumes"] = {str(self.io_dir): {"bind": IO_MOUNT, "mode": "ro"}}
         if self.cpu is not None:
             settings["cpuset_cpus"] = str(self.cpu)
+        name = f"cpsolve-{uuid.uuid4().hex[:12]}"
         try:
-            return self.client.containers.run(
-                options.image, ["sleep", "infinity"],
-                name=f"cpsolve-{uuid.uuid4().hex[:12]}", **settings)
+            container = self.client.containers.create(
+                options.image, ["sleep", "infinity"], name=name, **settings)
         except Exception:
             if not mount and self.cpu is None:
                 raise
             # An engine that cannot bind this folder, or may not use that CPU.
             self.cpu = None
             return self.run_container(mount=False)
+        with self.lock:
+            closing = self.closing.is_set()
+            if not closing:
+                self.container = container
+        if closing:
+            remove_container(container)
+            raise PoolClosedError("the sandbox pool is closing: the new container was removed")
+        try:
+            container.start()
+        except Exception as error:
+            with self.lock:
+                self.container = None
+            remove_container(container)
+            if self.closing.is_set():
+                message = "the sandbox pool closed while a container started"
+                raise PoolClosedError(message) from error
+            if not mount and self.cpu is None:
+                raise
+            self.cpu = None  # e.g. a remote engine, where this folder does not exist
+            return self.run_container(mount=False)
+        return None
 
     def close(self) -> None:
-        for channel in (self.sock, self.stream):
-            if channel is not None:
-                try:
-                    channel.close()
-                except OSError:
-                    pass
-        self.sock = self.stream = None
-        if self.container is not None:
+        """Remove the container and its folder and drop the connection. Safe from any thread,
+        and more than once: a thread blocked reading from this worker wakes with an error."""
+        with self.lock:
+            channels = list({id(channel): channel for channel in
+                             (self.listener, self.sock, self.stream) if channel is not None}
+                            .values())
+            container, io_dir = self.container, self.io_dir
+            self.listener = self.sock = self.stream = self.container = self.io_dir = None
+        for channel in channels:
             try:
-                self.container.remove(force=True)
-            except Exception:  # noqa: BLE001 - already gone is fine
+                channel.shutdown(socket.SHUT_RDWR)  # close() alone would not wake a reader
+            except OSError:
                 pass
-            self.container = None
-        if self.io_dir is not None:
-            shutil.rmtree(self.io_dir, ignore_errors=True)
-            self.io_dir = None
+            try:
+                channel.close()
+            except OSError:
+                pass
+        if container is not None:
+            remove_container(container)
+        if io_dir is not None:
+            shutil.rmtree(io_dir, ignore_errors=True)
+
+    def channel(self) -> socket.socket:
+        """Where messages go; ConnectionError once closed (by this thread or another)."""
+        sock = self.sock
+        if sock is None:
+            raise ConnectionError("the sandbox worker is closed")
+        return sock
 
     def request(self, message: dict, timeout: float) -> dict:
         """Send one message and return its answer (SandboxError if the runner failed on it)."""
-        assert self.sock is not None
-        self.sock.settimeout(timeout)
-        self.sock.sendall(json.dumps(message).encode() + b"\n")
+        sock = self.channel()
+        sock.settimeout(timeout)
+        sock.sendall(json.dumps(message).encode() + b"\n")
         return self.receive(timeout)
 
+    def fill(self) -> None:
+        """Add what the runner sent next to self.buffer: what the socket has, or the next frame
+        of Docker's multiplexed stream (an 8-byte header and a payload; stdout's only)."""
+        if not self.framed:
+            count = self.channel().recv_into(self.chunk)
+            if not count:
+                raise ConnectionError("sandbox runner closed its output")
+            self.buffer += memoryview(self.chunk)[:count]
+            return
+        header = self.read_exactly(8)
+        stream, size = header[0], struct.unpack(">I", header[4:])[0]
+        payload = self.read_exactly(size)
+        if stream == 1:
+            self.buffer += payload
+
     def read_line(self) -> bytes:
-        """Read one line of the runner's output: from the socket as it comes, or from Docker's
-        multiplexed stream (frames of an 8-byte header and a payload)."""
-        while b"\n" not in self.buffer:
-            if not self.framed:
-                assert self.sock is not None
-                chunk = self.sock.recv(1 << 16)
-                if not chunk:
-                    raise ConnectionError("sandbox runner closed its output")
-                self.buffer += chunk
-                continue
-            header = self.read_exactly(8)
-            stream, size = header[0], struct.unpack(">I", header[4:])[0]
-            payload = self.read_exactly(size)
-            if stream == 1:
-                self.buffer += payload
-        line, self.buffer = self.buffer.split(b"\n", 1)
+        """One line of the runner's output. Each byte is searched for the newline once."""
+        searched = 0
+        while (newline := self.buffer.find(b"\n", searched)) < 0:
+            searched = len(self.buffer)
+            self.fill()
+        line = bytes(self.buffer[:newline])
+        del self.buffer[: newline + 1]  # from the front of a bytearray: no copy of the rest
         return line
 
-    def read_exactly(self, size: int) -> bytes:
-        assert self.sock is not None
-        data = b""
-        while len(data) < size:
-            chunk = self.sock.recv(size - len(data))
-            if not chunk:
-                raise ConnectionError("sandbox runner closed its output")
-            data += chunk
+    def read_bytes(self, size: int) -> bytes:
+        """The next size bytes of the runner's output (a program's raw stdout)."""
+        while len(self.buffer) < size:
+            self.fill()
+        with memoryview(self.buffer) as view:
+            data = bytes(view[:size])
+        del self.buffer[:size]
+        return data
+
+    def read_exactly(self, size: int) -> bytearray:
+        """size bytes straight from the connection, into one buffer of that size."""
+        sock = self.channel()
+        data = bytearray(size)
+        with memoryview(data) as view:
+            got = 0
+            while got < size:
+                count = sock.recv_into(view[got:])
+                if not count:
+                    raise ConnectionError("sandbox runner closed its output")
+                got += count
         return data
 
     def call(self, message: dict, timeout: float) -> dict:
         """Send one message and return the answer; if the runner or its container died under it,
-        replace the container and retry once."""
+        replace the container and retry once (see replace)."""
         for attempt in (1, 2):
             try:
                 return self.request(message, timeout=timeout)
             except (OSError, ConnectionError, ValueError, SandboxError) as error:
-                self.close()
-                if attempt == 2:
-                    message = f"sandbox worker failed twice on one job: {error}"
-                    raise SandboxError(message) from error
-                self.restarts += 1
-                self.start()
+                self.replace(error, failed_before=attempt == 2)
         raise AssertionError("unreachable")
+
+    def replace(self, error: BaseException, failed_before: bool) -> None:
+        """The one way a worker recovers from a runner or container that died under a job:
+        a new container, unless the pool is closing (PoolClosedError: nothing is started after
+        close or an interrupt) or the same job failed once already (SandboxError)."""
+        self.close()
+        if self.closing.is_set():
+            raise PoolClosedError("the sandbox pool closed while jobs ran") from error
+        if failed_before:
+            raise SandboxError(f"sandbox worker failed twice on one job: {error}") from error
+        self.restarts += 1
+        self.start()
 
     def compile(self, program: Program) -> bytes | str:
         """Compile a C++ program here: its binary, or the compiler's message (a CE)."""
@@ -309,11 +489,13 @@ class Worker:
         return json.dumps(message).encode() + b"\n", message["id"]
 
     def receive(self, timeout: float) -> dict:
-        assert self.sock is not None
-        self.sock.settimeout(timeout)
+        """The next answer; a run's stdout, which follows its line raw, as answer["stdout"]."""
+        self.channel().settimeout(timeout)  # per receive call: a big stdout takes many
         answer = json.loads(self.read_line())
         if "error" in answer:
             raise SandboxError(f"sandbox runner failed: {answer['error']}")
+        size = answer.get("stdout_bytes", 0)
+        answer["stdout"] = self.read_bytes(size) if size else b""
         return answer
 
     def run_jobs(
@@ -330,8 +512,9 @@ class Worker:
         Quick jobs are pipelined: several go in one write, ahead of their answers, so that the
         trip to the container overlaps the runner's work (which still runs one at a time); never
         more than share() (this worker's fair share of the jobs left, so that workers end
-        together). If the runner or its container dies, the container is replaced and the jobs
-        in flight are sent again; the one it died on is retried once, then SandboxError.
+        together). If the runner or its container dies, the container is replaced (replace())
+        and the jobs in flight are sent again; the one it died on is retried once, then
+        SandboxError.
         """
         unsent: deque[int] = deque()  # taken, not sent yet (or to send again)
         in_flight: deque[tuple[int, int, int]] = deque()  # (job index, message id, size)
@@ -368,8 +551,7 @@ class Worker:
                         in_flight.append((unsent.popleft(), message_id, len(data)))
                         in_flight_s += job.limits.wall_s
                     if batch:
-                        assert self.sock is not None
-                        self.sock.sendall(b"".join(batch))
+                        self.channel().sendall(b"".join(batch))
                 if finished is None:
                     if not in_flight:
                         return
@@ -391,13 +573,8 @@ class Worker:
                 in_flight.clear()
                 in_flight_s = 0.0
                 head = unsent[0] if unsent else -1
-                self.close()
-                if head in retried:
-                    message = f"sandbox worker failed twice on one job: {error}"
-                    raise SandboxError(message) from error
+                self.replace(error, failed_before=head in retried)
                 retried.add(head)
-                self.restarts += 1
-                self.start()
                 continue
             deliver(*finished)
 
@@ -434,6 +611,7 @@ def job_message(job: Job) -> dict:
 
 
 def result_from_answer(answer: dict) -> RunResult:
+    """A RunResult from a run's answer (its stdout already read, by receive())."""
     return RunResult(
         verdict=Verdict(answer["verdict"]),
         cpu_s=answer["cpu_s"],
@@ -441,7 +619,7 @@ def result_from_answer(answer: dict) -> RunResult:
         memory_mb=round(answer["memory_kb"] / 1024, 1),
         exit_code=answer["exit_code"],
         signal=answer["signal"],
-        stdout=base64.b64decode(answer["stdout_b64"]),
+        stdout=answer["stdout"],
         stderr_tail=answer["stderr_tail"],
         checker_message=answer.get("feedback", ""),
     )
@@ -450,46 +628,40 @@ def result_from_answer(answer: dict) -> RunResult:
 class DockerPool:
     """Executor over warm containers: `run(jobs)` returns one RunResult per job, in order.
 
-    Use as a context manager; containers are removed on exit, on errors and on Ctrl-C.
+    Use as a context manager; containers are removed on exit, on errors, on Ctrl-C (and on
+    SIGTERM/SIGHUP with raise_on_termination). A pool whose run() was
+    interrupted (KeyboardInterrupt, Terminated) closes itself: its workers were mid-job.
     """
 
     def __init__(self, options: SandboxOptions | None = None) -> None:
         self.options = options or SandboxOptions()
+        self.closing = threading.Event()  # set once close() begins: nothing starts after
+        self.workers: list[Worker] = []
+        self.threads: list[threading.Thread] = []  # this pool's threads, for close() to await
         self.client = docker_client()
+        self.labels = owner_labels() | {POOL_LABEL: uuid.uuid4().hex[:12]}
         remove_orphans(self.client)
+        remove_stale_io_dirs()
         try:
             self.client.images.get(self.options.image)
         except Exception as error:
             raise SandboxError(
                 f"sandbox image {self.options.image} is missing; run `cpsolve sandbox build`"
             ) from error
-        self.workers: list[Worker] = []
         self.compiled: dict[str, bytes | str] = {}  # C++ key -> binary, or compiler message
         self.compilations = 0  # g++ runs so far: one per distinct C++ source
         self.run_lock = threading.Lock()
-        atexit.register(self.close)  # also on unhandled errors; Ctrl-C arrives as one of those
+        atexit.register(self.close)  # also on unhandled errors
         count = max(1, self.options.workers)
         cpus = engine_cpus(self.client) if self.options.pin_cpus else 0
-        started: list[Worker | BaseException] = []
-
-        def start_one(index: int) -> None:
-            try:
-                started.append(Worker(self.client, self.options, index % cpus if cpus else None))
-            except BaseException as error:  # noqa: BLE001 - re-raised below
-                started.append(error)
-
+        # Known to the pool before they start, so that closing (an interrupt) can stop a start.
+        self.workers = [Worker(self.client, self.options, index % cpus if cpus else None,
+                               self.closing, self.labels) for index in range(count)]
         # In parallel: each start is a container plus a small compile, about half a second.
-        threads = [threading.Thread(target=start_one, args=(index,), daemon=True)
-                   for index in range(count)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        self.workers = [worker for worker in started if isinstance(worker, Worker)]
-        errors = [error for error in started if not isinstance(error, Worker)]
-        if errors or len(self.workers) != count:
+        errors = self.in_threads([worker.start for worker in self.workers])
+        if errors:
             self.close()
-            raise errors[0] if errors else SandboxError("sandbox workers did not start")
+            raise errors[0]
 
     def __enter__(self) -> DockerPool:
         return self
@@ -498,24 +670,55 @@ class DockerPool:
         self.close()
 
     def close(self) -> None:
-        for worker in self.workers:
-            worker.close()
-        self.workers = []
+        """Remove every container and socket folder of this pool; idempotent.
+
+        From the moment it begins nothing is started or retried; threads still starting a
+        container or running a job (after an interrupt) are woken, remove what they made, and
+        are waited for (CLOSE_WAIT_S at most); then anything still carrying this pool's label is
+        removed. A second Ctrl-C or SIGTERM meanwhile is held until this is done.
+        """
+        with held_signals():
+            first = not self.closing.is_set()
+            self.closing.set()
+            workers, self.workers = self.workers, []
+            # In parallel: a forced removal takes a few tenths of a second per container.
+            removals = [threading.Thread(target=worker.close, daemon=True) for worker in workers]
+            for thread in removals:
+                thread.start()
+            deadline = time.monotonic() + CLOSE_WAIT_S
+            for thread in removals + self.threads:
+                if thread is not threading.current_thread():
+                    thread.join(max(0.0, deadline - time.monotonic()))
+            self.threads = []
+            if first and workers:
+                remove_labelled(self.client, {POOL_LABEL: self.labels[POOL_LABEL]})
+            atexit.unregister(self.close)
 
     def run(
-        self, jobs: Sequence[Job], on_result: Callable[[int, RunResult], None] | None = None
+        self,
+        jobs: Sequence[Job],
+        on_result: Callable[[int, RunResult], None] | None = None,
+        should_skip: Callable[[int], bool] | None = None,
     ) -> list[RunResult]:
         """Run every job on the first free worker. `on_result(index, result)` reports progress.
+
+        should_skip(index) is asked when a worker is about to take job `index`: True cancels it,
+        and its result is RunResult(Verdict.SKIPPED) (reported through on_result too, so that
+        every index is reported once). A job already taken is not cancelled: a worker sends a
+        few quick jobs ahead of their answers (one or two slow ones).
 
         Safe to call from several threads: calls take turns (a worker's pipe carries one job).
         """
         with self.run_lock:
-            return self.run_now(jobs, on_result)
+            return self.run_now(jobs, on_result, should_skip)
 
     def run_now(
-        self, jobs: Sequence[Job], on_result: Callable[[int, RunResult], None] | None
+        self,
+        jobs: Sequence[Job],
+        on_result: Callable[[int, RunResult], None] | None,
+        should_skip: Callable[[int], bool] | None = None,
     ) -> list[RunResult]:
-        if not self.workers:
+        if not self.workers or self.closing.is_set():
             raise SandboxError("the sandbox pool is closed")
         to_compile = list({
             job.program.key: job.program
@@ -541,13 +744,20 @@ class DockerPool:
                 with lock:
                     on_result(index, result)
 
+        def take() -> int | None:
+            while (index := take_next(pending)) is not None:
+                if should_skip is None or not should_skip(index):
+                    return index
+                deliver(index, RunResult(Verdict.SKIPPED))
+            return None
+
         workers = min(len(self.workers), len(jobs))
 
         def share() -> int:  # jobs waiting per worker, rounded up, plus one in hand
             return -(-pending.qsize() // max(1, workers)) + 1
 
         self.on_each_worker(pending, lambda worker: worker.run_jobs(
-            lambda: take_next(pending), jobs, self.compiled, deliver, share))
+            take, jobs, self.compiled, deliver, share))
         missing = [index for index, result in enumerate(results) if result is None]
         if missing:
             raise SandboxError(f"the sandbox returned no result for job {missing[0]}")
@@ -569,24 +779,49 @@ class DockerPool:
         count = pending.qsize()
         if count == 0:
             return
-        errors: list[BaseException] = []
 
-        def guarded(worker: Worker) -> None:
-            try:
-                work(worker)
-            except BaseException as error:  # noqa: BLE001 - re-raised in the caller
-                errors.append(error)
-                while not pending.empty():
-                    pending.get_nowait()
+        def emptying(worker: Worker) -> Callable[[], None]:
+            def call() -> None:
+                try:
+                    work(worker)
+                except BaseException:
+                    while not pending.empty():  # the other workers stop too
+                        pending.get_nowait()
+                    raise
+            return call
 
         busy = self.workers[: max(1, min(len(self.workers), count))]
-        threads = [threading.Thread(target=guarded, args=(w,), daemon=True) for w in busy]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        errors = self.in_threads([emptying(worker) for worker in busy])
         if errors:
             raise errors[0]
+
+    def in_threads(self, calls: list[Callable[[], None]]) -> list[BaseException]:
+        """Run the calls in parallel threads and wait for them; what they raised, in order.
+
+        If this (the caller's) thread is interrupted while it waits (KeyboardInterrupt,
+        Terminated), the pool closes before the interrupt goes on: the threads are mid-start or
+        mid-job, and closing is what stops them starting or retrying anything.
+        """
+        errors: list[BaseException] = []
+
+        def guarded(call: Callable[[], None]) -> None:
+            try:
+                call()
+            except BaseException as error:  # noqa: BLE001 - handed to the caller
+                errors.append(error)
+
+        threads = [threading.Thread(target=guarded, args=(call,), daemon=True) for call in calls]
+        self.threads = threads
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        except BaseException as interrupt:
+            if not isinstance(interrupt, Exception):  # KeyboardInterrupt, Terminated, exit
+                self.close()
+            raise
+        return errors
 
 
 def numbered(count: int) -> queue.Queue[int]:
@@ -613,18 +848,104 @@ def engine_cpus(client) -> int:
         return 0
 
 
+def remove_container(container) -> None:
+    try:
+        container.remove(force=True)
+    except Exception:  # noqa: BLE001 - already gone is fine
+        pass
+
+
+def remove_labelled(client, labels: dict[str, str]) -> None:
+    """Remove every container carrying these labels (a safety net: a create still in flight
+    when its thread was given up on)."""
+    try:
+        found = client.containers.list(
+            all=True, filters={"label": [f"{key}={value}" for key, value in labels.items()]})
+    except Exception:  # noqa: BLE001 - an engine gone away: nothing more to do
+        return
+    for container in found:
+        remove_container(container)
+
+
+def process_start(pid: int) -> str:
+    """When process pid started (clock ticks after boot: /proc/PID/stat's 22nd field); "" when
+    unknown (no such process, no /proc). A pid is reused; a pid and its start time are not."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return ""
+    fields = stat[stat.rfind(")") + 2:].split()  # after the command name, which may hold spaces
+    return fields[19] if len(fields) > 19 else ""
+
+
+def boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+def owner_labels() -> dict[str, str]:
+    """Labels naming this process: who owns a container, and where that name is meaningful."""
+    pid = os.getpid()
+    return {LABEL: "1", OWNER_LABEL: str(pid), START_LABEL: process_start(pid),
+            HOST_LABEL: socket.gethostname(), BOOT_LABEL: boot_id()}
+
+
+def owner_alive(pid: int, start: str) -> bool:
+    """Whether process pid still runs and is the one that started at `start` ("": not known,
+    then any process with that pid counts)."""
+    if not pid_alive(pid):
+        return False
+    now = process_start(pid)
+    return not start or not now or now == start
+
+
+def orphaned(labels: dict[str, str]) -> bool:
+    """Whether a sandbox container's owner is gone: its pid no longer runs, or now belongs to
+    a process started at another time, or the machine rebooted since. A container made on
+    another host (an engine shared over the network) is not judged: its pid means nothing here.
+    Containers of older versions (no start, host or boot) are judged by their pid alone."""
+    owner = labels.get(OWNER_LABEL, "")
+    if not owner.isdigit():
+        return True
+    host = labels.get(HOST_LABEL)
+    if host is not None and host != socket.gethostname():
+        return False
+    boot = labels.get(BOOT_LABEL)
+    if boot and boot_id() and boot != boot_id():
+        return True
+    return not owner_alive(int(owner), labels.get(START_LABEL, ""))
+
+
 def remove_orphans(client) -> None:
     """Remove sandbox containers left by cpsolve processes that no longer exist."""
     for container in client.containers.list(all=True, filters={"label": LABEL}):
-        owner = container.labels.get(f"{LABEL}.owner", "")
-        if owner.isdigit() and pid_alive(int(owner)) and int(owner) != os.getpid():
-            continue
-        if owner.isdigit() and int(owner) == os.getpid():
-            continue
+        if orphaned(container.labels):
+            remove_container(container)
+
+
+def remove_stale_io_dirs() -> None:
+    """Remove the socket folders (IO_PREFIX + PID-START-random, in the temp dir) whose owner is
+    gone; those named without an owner (older versions) once IO_LEGACY_AGE_S old. Removing one
+    that a live container mounts would not break it: its runner is connected already."""
+    try:
+        folders = list(Path(tempfile.gettempdir()).glob(IO_PREFIX + "*"))
+    except OSError:
+        return
+    for folder in folders:
+        parts = folder.name[len(IO_PREFIX):].split("-")
         try:
-            container.remove(force=True)
-        except Exception:  # noqa: BLE001
-            pass
+            if folder.stat().st_uid != os.getuid():
+                continue  # another user's: not ours to judge (nor to remove)
+            if len(parts) == 3 and parts[0].isdigit():
+                if owner_alive(int(parts[0]), parts[1]):
+                    continue
+            elif time.time() - folder.stat().st_mtime < IO_LEGACY_AGE_S:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pid_alive(pid: int) -> bool:

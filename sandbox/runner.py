@@ -7,7 +7,8 @@ For every job it starts the program as an unprivileged user (the uid given as ar
 per container so that per-user limits and kill(-1) never reach another container's programs), in
 its own session and scratch directory, under rlimits; enforces the wall clock; measures with
 wait4 rusage; caps output; and afterwards kills every process the program left behind and wipes
-the scratch dir.
+the scratch dir. Its stdout goes to a file capped by RLIMIT_FSIZE (so a flood stops where it is
+written); its stderr to a pipe the runner drains during the run, keeping only the tail.
 
 Programs are started by two resident helpers, each reading one request line per run:
 - `launch`, a tiny C helper compiled when the runner starts, for compiled programs and tools: a
@@ -26,8 +27,10 @@ Run:     {"id", "language", "key", "source"?, "headers"?, "binary_b64"?, "input_
 Compile: {"op": "compile", "id", "language", "key", "source", "headers", "compile": {limits}}
 Ping:    {"op": "ping", "id"}
 Answer:  {"id", "verdict", "cpu_s", "wall_s", "memory_kb", "exit_code", "signal",
-          "stdout_b64", "stderr_tail", "feedback"}; for compile {"id", "ok", "binary_b64" or
-          "compile_error"}; {"error": "..."} when the runner itself failed.
+          "stdout_bytes", "stderr_tail", "feedback"}, then stdout_bytes raw bytes of stdout
+          (not base64, nor inside the JSON: up to the 64 MB limit travel as they are; all of
+          it within the output limit, only its head for OLE); for compile {"id", "ok",
+          "binary_b64" or "compile_error"}; {"error": "..."} when the runner itself failed.
 """
 
 import base64
@@ -55,8 +58,10 @@ SHARED_MEMORY = "/dev/shm"  # Docker mounts a writable tmpfs here; wiped too
 PROGRAM_UID = 65534  # replaced by argv[1] in main()
 STDERR_TAIL = 4096
 FEEDBACK_TAIL = 4096
+OLE_STDOUT_HEAD = 64 * 1024  # what an OLE run's answer carries of its stdout: enough to see it
 FLUSH_EVERY = 8  # answers written at once at most: half the host's pipeline (see main)
 FLUSH_AFTER_S = 0.02  # nor is the first of them held longer than this
+FLUSH_BYTES = 1 << 20  # nor more than this held (a big stdout goes at once, not 8 of them)
 DEFAULT_COMPILE = {"time_s": 30.0, "wall_s": 60.0, "memory_mb": 2048}
 
 # `launch UID`, resident: for each request line on stdin (tab-separated: WORKDIR CPU_S
@@ -339,29 +344,99 @@ def tail(path, size):
 
 
 def read_file(path, limit, from_end=False):
-    """Up to limit bytes of a file, from its start (or its end). Asks for no more than the file
-    holds: read(n) would first allocate n bytes, and n is often the 64 MB output limit."""
+    """Up to limit bytes of a file, from its start (or its end), as a bytearray. Asks for no
+    more than the file holds (read(n) would first allocate n bytes, and n is often the 64 MB
+    output limit), read straight into one buffer of that size: no parts to join."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
-        return b""
-    parts = []
+        return bytearray()
+    data = bytearray()
     try:
         length = os.fstat(handle).st_size
         if from_end and length > limit:
             os.lseek(handle, length - limit, os.SEEK_SET)
-        wanted = min(length, limit)
-        while wanted > 0:
-            part = os.read(handle, min(wanted, 1 << 24))
-            if not part:
+        data = bytearray(min(length, limit))
+        view, got = memoryview(data), 0
+        while got < len(data):
+            count = os.readv(handle, [view[got:]])
+            if not count:
                 break
-            parts.append(part)
-            wanted -= len(part)
+            got += count
+        view.release()
+        del data[got:]
     except OSError:  # a directory or a FIFO where a file was expected: nothing to read
         pass
     finally:
         os.close(handle)
-    return b"".join(parts)
+    return data
+
+
+def file_size(path):
+    try:
+        return os.stat(path, follow_symlinks=False).st_size
+    except OSError:
+        return 0
+
+
+class StderrPipe:
+    """Where every program's stderr goes: a FIFO in the scratch dir (root's, 0600; the helper
+    opens it as root before it drops to the program's uid) that the runner drains while the
+    program runs, keeping only the last STDERR_TAIL bytes. A pipe, not a file: stderr is not
+    held to the file-size limit and fills no scratch space; a program that floods it only
+    spends its time (it ends as TLE, or exits), and its stdout is judged as ever."""
+
+    def __init__(self, path):
+        self.path = path
+        self.reader = self.writer = None
+        self.tail = bytearray()
+        self.inode = None
+
+    def ready(self):
+        """Make sure the FIFO is at its path (a compile sweeps the scratch dir) and open; drop
+        anything left in it."""
+        try:
+            inode = os.stat(self.path, follow_symlinks=False).st_ino
+        except OSError:
+            inode = None
+        if inode is None or inode != self.inode:
+            self.close()
+            if inode is not None:
+                os.unlink(self.path)
+            os.mkfifo(self.path, 0o600)
+            self.reader = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+            # Ours too: the reader never sees end-of-file (before the program opens it, or
+            # between runs), so select only wakes us when there is something to read.
+            self.writer = os.open(self.path, os.O_WRONLY | os.O_NONBLOCK)
+            self.inode = os.fstat(self.reader).st_ino
+        self.drain()
+        self.tail.clear()
+
+    def drain(self):
+        """Read whatever is in the pipe now, keeping the tail (amortised: no copy per chunk)."""
+        while True:
+            try:
+                chunk = os.read(self.reader, 1 << 16)
+            except BlockingIOError:
+                return
+            if not chunk:
+                return
+            self.tail += chunk
+            if len(self.tail) > 8 * STDERR_TAIL:
+                del self.tail[:-STDERR_TAIL]
+
+    def take(self):
+        """The run's stderr tail; the pipe is empty afterwards."""
+        self.drain()
+        tail = bytes(self.tail[-STDERR_TAIL:])
+        self.tail.clear()
+        return tail
+
+    def close(self):
+        for fd in (self.reader, self.writer):
+            if fd is not None:
+                os.close(fd)
+        self.reader = self.writer = self.inode = None
 
 
 def build_launcher() -> None:
@@ -447,13 +522,20 @@ class Resident:
             raise ValueError("a request too long for the helper")
         write_all(self.requests, line)
 
-    def receive(self, timeout):
-        """The answer's fields, or None if none came within timeout seconds."""
+    def receive(self, timeout, stderr=None):
+        """The answer's fields, or None if none came within timeout seconds. Meanwhile drain
+        the program's stderr pipe, if given, so that the program never blocks writing it."""
         deadline = time.monotonic() + timeout
+        watched = [self.answers] if stderr is None else [self.answers, stderr.reader]
         while b"\n" not in self.pending:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.answers], [], [], left)[0]:
+            ready = select.select(watched, [], [], left)[0] if left > 0 else []
+            if not ready:
                 return None
+            if stderr is not None and stderr.reader in ready:
+                stderr.drain()
+            if self.answers not in ready:
+                continue
             chunk = os.read(self.answers, 4096)
             if not chunk:
                 self.stop()
@@ -466,29 +548,31 @@ class Resident:
 
 
 HELPERS = {}  # "launch" / "zygote" -> Resident, made in main()
+STDERR = StderrPipe(SCRATCH + "/.stderr")
 
 
 def execute(argv, stdin_path, limits, workdir):
     """Start argv as the unprivileged user under limits; return measurements (no verdict).
     Python programs are forked from the zygote, everything else from `launch`."""
     stdout_path = os.path.join(workdir, ".stdout")
-    stderr_path = os.path.join(workdir, ".stderr")
+    stderr_path = STDERR.path  # a pipe the runner drains (StderrPipe), whatever the workdir
     cpu_limit = max(1, int(limits["time_s"] + 0.999))
     memory = int(limits["memory_mb"]) * 1024 * 1024
     # Every file, stdout included: an endless writer stops at the smaller of the two limits.
     file_bytes = min(limits.get("file_bytes", limits["output_bytes"]), limits["output_bytes"])
     python = argv[0] == PYTHON
     helper = HELPERS["zygote" if python else "launch"]
+    STDERR.ready()
     start = time.monotonic()
     helper.send([workdir, str(cpu_limit), str(memory), str(file_bytes + 1),
                  str(int(limits.get("open_files", 64))), str(int(limits.get("processes", 64))),
                  stdin_path, stdout_path, stderr_path, *(argv[1:] if python else argv)])
     timed_out = False
-    fields = helper.receive(limits["wall_s"])
+    fields = helper.receive(limits["wall_s"], STDERR)
     if fields is None:
         timed_out = True
         kill_program_user()  # the program and its children; the helper then answers
-        fields = helper.receive(30)
+        fields = helper.receive(30, STDERR)
         if fields is None:
             helper.stop()
             raise RuntimeError("a program outlived SIGKILL for 30 s")
@@ -501,6 +585,7 @@ def execute(argv, stdin_path, limits, workdir):
         reap_all()
         if any_user_process(PROGRAM_UID):  # rare: most programs leave nothing behind
             kill_leftovers()
+    stderr = STDERR.take()  # after the leftovers died: nothing writes there any more
     return {
         "status": status,
         "cpu_s": (utime_us + stime_us) / 1e6,
@@ -509,7 +594,7 @@ def execute(argv, stdin_path, limits, workdir):
         "timed_out": timed_out,
         "file_bytes": file_bytes,
         "stdout_path": stdout_path,
-        "stderr_path": stderr_path,
+        "stderr": stderr,  # its last STDERR_TAIL bytes
     }
 
 
@@ -568,21 +653,19 @@ def largest_in(folder):
     return largest
 
 
-def classify(measured, limits, stdout, written):
-    """Turn measurements into a verdict: OK / TLE / MLE / OLE / RE. stdout: what the program
-    printed, read up to one byte past the output limit; written: the size of the largest other
-    file it wrote."""
+def classify(measured, limits, stdout_size, written):
+    """Turn measurements into a verdict: OK / TLE / MLE / OLE / RE. stdout_size: how much the
+    program printed (its file is cut one byte past the limit); written: the size of the largest
+    other file it wrote. Stderr counts for neither: it is a pipe, and only its tail is kept."""
     status = measured["status"]
     exit_code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    stderr_size = os.path.getsize(measured["stderr_path"])
-    stderr = tail(measured["stderr_path"], STDERR_TAIL) if stderr_size else b""
+    stderr = measured["stderr"]
     memory_limit_kb = limits["memory_mb"] * 1024
-    written = max(written, stderr_size)
     if measured["timed_out"] or measured["cpu_s"] > limits["time_s"] or sig == signal.SIGXCPU:
         verdict = "TLE"
-    elif (len(stdout) > limits["output_bytes"] or sig == signal.SIGXFSZ
-          or len(stdout) > measured["file_bytes"] or written > measured["file_bytes"]):
+    elif (stdout_size > limits["output_bytes"] or sig == signal.SIGXFSZ
+          or stdout_size > measured["file_bytes"] or written > measured["file_bytes"]):
         verdict = "OLE"
     elif exit_code == 0:
         verdict = "OK"
@@ -661,7 +744,7 @@ def compile_cpp(job, directory):
     binary = error = None
     try:
         measured = execute(argv, stdin_path, limits, SCRATCH)
-        verdict, _, _, stderr = classify(measured, limits, b"", 0)
+        verdict, _, _, stderr = classify(measured, limits, 0, 0)
         produced = os.path.join(SCRATCH, "prog")
         if verdict == "OK" and os.path.exists(produced):
             with open(produced, "rb") as handle:
@@ -675,7 +758,7 @@ def compile_cpp(job, directory):
             with open(os.path.join(directory, "compile-error"), "wb") as handle:
                 handle.write(error)
     finally:
-        sweep(SCRATCH, ())
+        sweep(SCRATCH, RUN_FILES)
     return binary, error
 
 
@@ -699,12 +782,13 @@ def write_file(path, data):
 
 
 def run_job(job):
+    """The answer, and the stdout that follows it (raw)."""
     answer = {"id": job.get("id"), "cpu_s": 0.0, "wall_s": 0.0, "memory_kb": 0, "feedback": ""}
     argv, compile_error = prepare_program(job)
     if argv is None:
         answer.update(verdict="CE", stderr_tail=compile_error[-STDERR_TAIL:].decode(
-            "utf-8", "replace"), exit_code=None, signal=None, stdout_b64="")
-        return answer
+            "utf-8", "replace"), exit_code=None, signal=None, stdout_bytes=0)
+        return answer, b""
     stdin_path = os.path.join(SCRATCH, ".stdin")
     write_file(stdin_path, base64.b64decode(job["input_b64"]))
     ours = RUN_FILES
@@ -718,11 +802,15 @@ def run_job(job):
     written = None
     try:
         measured = execute(argv + list(job.get("args", [])), stdin_path, job, SCRATCH)
-        stdout = read_file(measured["stdout_path"], job["output_bytes"] + 1)
         message = (tail(os.path.join(feedback, "judgemessage.txt"), FEEDBACK_TAIL)
                    if job.get("feedback_dir") else b"")
         written = sweep(SCRATCH, ours)
-        verdict, exit_code, sig, stderr = classify(measured, job, stdout, written)
+        verdict, exit_code, sig, stderr = classify(
+            measured, job, file_size(measured["stdout_path"]), written)
+        # All of it within the limit (the host may check it against a big answer); of an
+        # over-long one, only the head: it is never read, let alone sent, whole.
+        stdout = read_file(measured["stdout_path"],
+                           OLE_STDOUT_HEAD if verdict == "OLE" else job["output_bytes"])
     finally:
         if written is None or ours is not RUN_FILES:  # the run failed half-way, or a checker's
             sweep(SCRATCH, RUN_FILES)                 # files are left
@@ -734,11 +822,11 @@ def run_job(job):
         memory_kb=measured["memory_kb"],
         exit_code=exit_code,
         signal=sig,
-        stdout_b64=base64.b64encode(stdout[:job["output_bytes"]]).decode("ascii"),
+        stdout_bytes=len(stdout),
         stderr_tail=stderr.decode("utf-8", "replace"),
         feedback=message.decode("utf-8", "replace"),
     )
-    return answer
+    return answer, stdout
 
 
 def main() -> None:
@@ -757,29 +845,42 @@ def main() -> None:
     channel = connect(sys.argv[2]) if len(sys.argv) > 2 else None
     write_all(1, b"socket\n" if channel else b"stdio\n")  # the host reads this first
     source, sink = (channel.fileno(), channel.fileno()) if channel else (0, 1)
-    pending = b""
-    answers = []
+    # What has come in: grown in place, and searched for a newline only where it has not been
+    # searched yet, so that a job of many megabytes costs its size, not its size squared.
+    pending = bytearray()
+    searched = 0
+    answers = []  # answer lines, each followed by its raw stdout if any
+    held = held_bytes = 0
     held_since = 0.0
     while True:
+        newline = pending.find(b"\n", searched)
+        searched = len(pending) if newline < 0 else 0
         # Answers go out together while more jobs wait (one write through Docker instead of
         # several), but never more than a few, nor any held for long, so the host can keep the
         # queue full and its timeouts hold.
-        if answers and (len(answers) >= FLUSH_EVERY
+        if answers and (held >= FLUSH_EVERY or held_bytes >= FLUSH_BYTES
                         or time.monotonic() - held_since > FLUSH_AFTER_S
-                        or (b"\n" not in pending and not select.select([source], [], [], 0)[0])):
-            write_all(sink, "".join(answers).encode())
+                        or (newline < 0 and not select.select([source], [], [], 0)[0])):
+            write_pieces(sink, answers)
             answers = []
-        if b"\n" not in pending:
+            held = held_bytes = 0
+        if newline < 0:
             chunk = os.read(source, 1 << 20)
             if not chunk:
                 return
             pending += chunk
             continue
-        line, pending = pending.split(b"\n", 1)
+        line = pending[:newline]
+        del pending[:newline + 1]  # from the front of a bytearray: no copy of the rest
         if line.strip():
-            if not answers:
+            if not held:
                 held_since = time.monotonic()
-            answers.append(json.dumps(answer_to(line)) + "\n")
+            answer, stdout = answer_to(line)
+            answers.append(json.dumps(answer).encode() + b"\n")
+            if stdout:
+                answers.append(stdout)
+            held += 1
+            held_bytes += len(stdout)
 
 
 def connect(path):
@@ -802,16 +903,33 @@ def write_all(fd, data):
         view = view[os.write(fd, view):]
 
 
+def write_pieces(fd, pieces):
+    """Write pieces in order: the small ones joined (one write through Docker), a big stdout
+    on its own (never copied into a joined buffer)."""
+    small = []
+    for piece in pieces:
+        if len(piece) < 1 << 16:
+            small.append(piece)
+            continue
+        if small:
+            write_all(fd, b"".join(small))
+            small = []
+        write_all(fd, piece)
+    if small:
+        write_all(fd, b"".join(small))
+
+
 def answer_to(line):
+    """The answer to one message, and the raw stdout that follows it (b"" if none)."""
     try:
         job = json.loads(line)
         if job.get("op") == "ping":
-            return {"id": job.get("id"), "pong": True}
+            return {"id": job.get("id"), "pong": True}, b""
         if job.get("op") == "compile":
-            return compile_job(job)
+            return compile_job(job), b""
         return run_job(job)
     except Exception as error:  # noqa: BLE001 - the host decides what an error means
-        return {"error": "%s: %s" % (type(error).__name__, error)}
+        return {"error": "%s: %s" % (type(error).__name__, error)}, b""
 
 if __name__ == "__main__":
     main()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from collections import deque
 
-from sandbox.jobs import Job, Program, Verdict
-from sandbox.pool import Worker
+import pytest
+
+from sandbox.jobs import Job, Program, SandboxError, Verdict
+from sandbox.pool import PoolClosedError, Worker
 
 
 class FakeRunner(Worker):
@@ -16,6 +19,7 @@ class FakeRunner(Worker):
 
     def __init__(self, fail_sends: int = 0) -> None:  # no container: skip Worker.__init__
         self.loaded: set[str] = set()
+        self.closing = threading.Event()
         self.recent_wall_s = None
         self.restarts = 0
         self.fail_sends = fail_sends
@@ -43,7 +47,7 @@ class FakeRunner(Worker):
         message = self.queued.popleft()
         return {"id": message["id"], "verdict": "OK", "cpu_s": 0.0, "wall_s": 0.001,
                 "memory_kb": 100, "exit_code": 0, "signal": None,
-                "stdout_b64": message["input_b64"], "stderr_tail": ""}
+                "stdout": base64.b64decode(message["input_b64"]), "stderr_tail": ""}
 
 
 def run_all(worker: FakeRunner, jobs: list[Job], compiled: dict) -> dict[int, object]:
@@ -93,3 +97,21 @@ def test_the_program_is_sent_again_after_a_restart():
     run_all(worker, jobs, {})
     assert "source" in sent[0] and all("source" not in message for message in sent[1:])
     assert base64.b64decode(sent[0]["input_b64"]) == b"0\n"
+
+
+def test_a_closing_pool_replaces_no_container_and_retries_nothing():
+    jobs = [Job(ECHO, f"{i}\n".encode()) for i in range(3)]
+    worker = FakeRunner(fail_sends=1)
+    worker.closing.set()  # as when the pool began closing, or was interrupted, meanwhile
+    started: list[bool] = []
+    worker.start = lambda: started.append(True)
+    with pytest.raises(PoolClosedError):
+        run_all(worker, jobs, {})
+    assert started == [] and worker.restarts == 0
+
+
+def test_a_job_that_fails_twice_is_a_sandbox_error_after_one_replacement():
+    worker = FakeRunner(fail_sends=2)
+    with pytest.raises(SandboxError, match="failed twice"):
+        run_all(worker, [Job(ECHO, b"1\n")], {})
+    assert worker.restarts == 1
