@@ -3,7 +3,6 @@ with programs labelled by verdict (a jury's `accepted/`, `wrong_answer/`, ... fo
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -90,9 +89,9 @@ def judge_agreement(executor, problem, labelled: list[tuple[str, Path]]) -> dict
     cases = problem.examples + problem.hidden
     rows = []
     for label, path in labelled:
-        # Stop at the first failing batch, as Kattis does: same verdict, far less waiting on TLEs.
+        # Stop at the first failure, as Kattis does: same verdict, far less waiting on TLEs.
         verdict = judge_program(executor, read_program(path), problem, cases,
-                                stop_at_failure=os.cpu_count() or 1)["verdict"]
+                                stop_at_first_failure=True)["verdict"]
         rows.append({"file": str(path), "label": label, "verdict": verdict,
                      "agrees": verdict == LABELS[label]})
     agreeing = sum(row["agrees"] for row in rows)

@@ -505,6 +505,7 @@ class Worker:
         compiled: dict[str, bytes | str],
         deliver: Callable[[int, RunResult], None],
         share: Callable[[], int] = lambda: PIPELINE_DEPTH,
+        program_wall_s: dict[str, float] | None = None,
     ) -> None:
         """Run jobs[i] for every i that take() hands out, until it hands out None, and
         deliver(i, result) each as it ends.
@@ -512,10 +513,14 @@ class Worker:
         Quick jobs are pipelined: several go in one write, ahead of their answers, so that the
         trip to the container overlaps the runner's work (which still runs one at a time); never
         more than share() (this worker's fair share of the jobs left, so that workers end
-        together). If the runner or its container dies, the container is replaced (replace())
-        and the jobs in flight are sent again; the one it died on is retried once, then
-        SandboxError.
+        together). A job goes behind others only when its program is known to be quick
+        (program_wall_s: its last run's wall time, by Program.key, shared by the workers): an
+        unmeasured or slow program waits for the answers ahead, so that a program that times
+        out is not queued several times before its first failure cancels the rest. If the runner
+        or its container dies, the container is replaced (replace()) and the jobs in flight are
+        sent again; the one it died on is retried once, then SandboxError.
         """
+        walls = program_wall_s if program_wall_s is not None else {}
         unsent: deque[int] = deque()  # taken, not sent yet (or to send again)
         in_flight: deque[tuple[int, int, int]] = deque()  # (job index, message id, size)
         in_flight_s = 0.0  # their wall-time limits, summed
@@ -542,6 +547,10 @@ class Worker:
                             finished = (unsent.popleft(), RunResult(Verdict.CE,
                                                                     stderr_tail=built))
                             break
+                        known_s = walls.get(job.program.key)
+                        if in_flight and (known_s is None
+                                          or known_s * (len(in_flight) + 1) > PIPELINE_SECONDS):
+                            break  # unmeasured or slow: not queued behind others
                         data, message_id = self.encode(job, built)
                         if in_flight and size + len(data) > PIPELINE_BYTES:
                             break  # a big message goes alone, so no pipe fills both ways
@@ -564,6 +573,7 @@ class Worker:
                     in_flight_s -= jobs[index].limits.wall_s
                     finished = (index, result_from_answer(answer))
                     wall = finished[1].wall_s
+                    walls[jobs[index].program.key] = wall
                     self.recent_wall_s = wall if self.recent_wall_s is None else (
                         self.recent_wall_s + (wall - self.recent_wall_s) / 4)
             except (OSError, ConnectionError, ValueError, SandboxError) as error:
@@ -649,6 +659,7 @@ class DockerPool:
                 f"sandbox image {self.options.image} is missing; run `cpsolve sandbox build`"
             ) from error
         self.compiled: dict[str, bytes | str] = {}  # C++ key -> binary, or compiler message
+        self.program_wall_s: dict[str, float] = {}  # Program.key -> its last run's wall time
         self.compilations = 0  # g++ runs so far: one per distinct C++ source
         self.run_lock = threading.Lock()
         atexit.register(self.close)  # also on unhandled errors
@@ -757,7 +768,7 @@ class DockerPool:
             return -(-pending.qsize() // max(1, workers)) + 1
 
         self.on_each_worker(pending, lambda worker: worker.run_jobs(
-            take, jobs, self.compiled, deliver, share))
+            take, jobs, self.compiled, deliver, share, self.program_wall_s))
         missing = [index for index, result in enumerate(results) if result is None]
         if missing:
             raise SandboxError(f"the sandbox returned no result for job {missing[0]}")

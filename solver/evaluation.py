@@ -36,7 +36,9 @@ class HiddenVerdict:
     """One program's result on the hidden tests."""
 
     verdict: Verdict
-    passed: int  # hidden tests passed
+    # Hidden tests passed before the first failure (runs stop there, as a judge's do): all of
+    # them when the verdict is OK, a lower bound of the full count otherwise.
+    passed: int
 
 
 @dataclass
@@ -106,7 +108,7 @@ def hidden_verdicts(
     """Each program's verdict on the hidden tests, by Program.key. Evaluation only."""
     distinct = list({program.key: program for program in programs}.values())
     results = judge_stage("hidden tests", executor, distinct, as_tests(problem.hidden),
-                          problem=problem, progress=progress)
+                          problem=problem, progress=progress, stop_at_first_failure=True)
     return {
         key: HiddenVerdict(overall(runs), sum(1 for run in runs if run.verdict is Verdict.OK))
         for key, runs in results.items()

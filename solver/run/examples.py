@@ -22,10 +22,14 @@ def judge_stage(
     *,
     problem: Problem,
     progress: Progress | None = None,
+    stop_at_first_failure: bool = False,
 ) -> dict[str, list[RunResult]]:
     """Every program on every test under the problem's limits and checker, by Program.key.
 
-    progress(stage, done, total) is called once before the first run and after each run.
+    progress(stage, done, total) is called once before the first run and after each run
+    (a test skipped after a failure counts as done).
+    stop_at_first_failure: where only pass/fail matters, a program's tests after its first
+        failure are not run (their results are SKIPPED); the overall verdict is the full run's.
     """
     total = len(programs) * len(tests)
     done = 0
@@ -40,7 +44,8 @@ def judge_stage(
         progress(stage, 0, total)
     if not programs or not tests:
         return {program.key: [] for program in programs}
-    return judge(executor, programs, tests, limits_for(problem), problem.output_checker, tick)
+    return judge(executor, programs, tests, limits_for(problem), problem.output_checker, tick,
+                 stop_at_first_failure=stop_at_first_failure)
 
 
 def run_examples(
@@ -50,9 +55,9 @@ def run_examples(
     progress: Progress | None = None,
 ) -> dict[str, list[RunResult]]:
     """The example filter: each program on the problem's examples (the only tests a program is
-    chosen by)."""
+    chosen by), stopping at its first failure as a judge does: only pass/fail is kept."""
     return judge_stage("examples", executor, programs, as_tests(problem.examples),
-                       problem=problem, progress=progress)
+                       problem=problem, progress=progress, stop_at_first_failure=True)
 
 
 @dataclass(frozen=True)

@@ -34,24 +34,20 @@ def judge_program(
     problem: Problem,
     cases: Sequence[TestCase],
     *,
-    stop_at_failure: int = 0,
+    stop_at_first_failure: bool = False,
 ) -> dict:
     """Judge one program on `cases`: {verdict, tests: [{name, verdict, time_s, memory_mb, ...}]}.
 
     time_s is CPU time (what the limit is on); wall_s is beside it.
-    stop_at_failure: 0 runs every test (every verdict is reported); k runs the tests k at a time
-        and stops after the batch holding the first failure, as Kattis stops (the overall verdict
+    stop_at_first_failure: False runs every test (every verdict is reported, what a user at the
+        keyboard asks for); True stops at the first failure, as judges do (the overall verdict
         is the same; `tests` then lists only what ran).
     """
-    tests = as_tests(cases)
-    limits = limits_for(problem)
-    batch = stop_at_failure or len(tests)
-    results: list[RunResult] = []
-    for start in range(0, len(tests), batch):
-        results += judge(executor, [program], tests[start:start + batch], limits,
-                         problem.output_checker)[program.key]
-        if stop_at_failure and overall(results) is not Verdict.OK:
-            break
+    results = judge(executor, [program], as_tests(cases), limits_for(problem),
+                    problem.output_checker,
+                    stop_at_first_failure=stop_at_first_failure)[program.key]
+    ran = [(case, result) for case, result in zip(cases, results, strict=True)
+           if result.verdict is not Verdict.SKIPPED]
     return {
         "verdict": overall(results).value,
         "tests": [
@@ -63,7 +59,7 @@ def judge_program(
                 "memory_mb": result.memory_mb,
                 "message": message_of(result),
             }
-            for case, result in zip(cases, results, strict=False)
+            for case, result in ran
         ],
     }
 

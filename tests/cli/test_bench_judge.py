@@ -19,8 +19,8 @@ PROBLEMS = sorted(path.parent.relative_to(HERE).as_posix()
 pytestmark = pytest.mark.integration
 
 
-def test_there_are_labelled_programs_for_three_problems_or_more():
-    assert len(PROBLEMS) >= 3
+def test_there_are_labelled_programs_for_ten_problems_or_more():
+    assert len(PROBLEMS) >= 10
 
 
 @pytest.mark.parametrize("problem_id", PROBLEMS)
@@ -35,4 +35,4 @@ def test_every_labelled_program_gets_its_label(pool, problem_id):
     disagreeing = [(row["file"], row["label"], row["verdict"])
                    for row in report["programs"] if not row["agrees"]]
     assert disagreeing == []
-    assert {label for label, _ in labelled} >= {"accepted", "wrong_answer", "run_time_error"}
+    assert {label for label, _ in labelled} >= {"accepted", "wrong_answer"}
