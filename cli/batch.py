@@ -26,6 +26,7 @@ from cli.common import (
     TemperatureOption,
     TopOption,
     WorkersOption,
+    engine_output_to_log,
     err,
     guarded,
     load_defaults,
@@ -34,7 +35,6 @@ from cli.common import (
     progress_display,
     quiet_libraries,
     sandbox_options,
-    stderr_to_log,
 )
 
 
@@ -76,7 +76,6 @@ def batch(
         from sandbox.pool import DockerPool
         from solver.batch import BatchOptions, batch_json, find_problems, junit_xml, run_batch
         from solver.batch import solve_rate as rate_of
-        from solver.config import cache_dir
         from solver.solve import open_model, solve_options
 
         if not root.is_dir():
@@ -94,25 +93,29 @@ def batch(
             fresh=fresh,
         )
         options = solve_options(defaults, seed=seed)
-        engine_log = cache_dir() / "engine.log"
+        bars = ProblemBars()
         with DockerPool(sandbox_options(defaults, None)) as pool, \
-                stderr_to_log(engine_log, enabled=not debug):
+                engine_output_to_log(debug):
             # One model (one vLLM engine) for the whole batch, opened once.
             sampler = open_model(options) if samples_from is None else None
 
             def starting(key: str) -> None:
+                bars.start()
                 if samples_from is None:
-                    err.print(f"[bold]{key}[/bold]: sampling {options.sampling.samples} "
-                              f"programs with {options.sampling.model}", markup=True)
+                    err.print(f"{key}: sampling {options.sampling.samples} programs with "
+                              f"{options.sampling.model}", markup=False)
 
             def report(outcome, resumed: bool) -> None:
+                bars.finish()
                 note = " (kept from an earlier run)" if resumed else ""
                 err.print(f"{outcome.id}: {describe(outcome)}{note}", markup=False)
 
-            with progress_display() as progress:
+            try:
                 outcomes = run_batch(problems, pool, options, batch_options,
                                      programs_root=samples_from, sampler=sampler,
-                                     on_start=starting, on_outcome=report, progress=progress)
+                                     on_start=starting, on_outcome=report, progress=bars.update)
+            finally:
+                bars.finish()
         if junit is not None:
             junit.parent.mkdir(parents=True, exist_ok=True)
             junit.write_text(junit_xml(outcomes), encoding="utf-8")
@@ -127,6 +130,29 @@ def batch(
         return EXIT_OK
 
     raise typer.Exit(guarded(debug, run))
+
+
+class ProblemBars:
+    """One progress display per problem of the batch (each problem's stages have their own
+    totals; on a plain stderr each problem's counts are printed when it ends)."""
+
+    def __init__(self) -> None:
+        self.display: progress_display | None = None
+        self.current = None
+
+    def start(self) -> None:
+        self.finish()
+        self.display = progress_display()
+        self.current = self.display.__enter__()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if self.current is not None:
+            self.current(stage, done, total)
+
+    def finish(self) -> None:
+        if self.display is not None:
+            self.display.__exit__(None, None, None)
+        self.display = self.current = None
 
 
 def describe(outcome) -> str:

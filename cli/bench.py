@@ -13,6 +13,7 @@ from cli.common import (
     EXIT_NOTHING_PASSED,
     EXIT_OK,
     CliError,
+    engine_output_to_log,
     err,
     guarded,
     load_defaults,
@@ -20,7 +21,6 @@ from cli.common import (
     print_json,
     quiet_libraries,
     sandbox_options,
-    stderr_to_log,
 )
 
 # Kattis' jury folders and the verdict a program in each must get on the whole test set.
@@ -170,7 +170,6 @@ def bench_sampling(
     def run() -> int:
         from sandbox.pool import DockerPool
         from solver.bench.sampling import run_sampling_benchmark
-        from solver.config import cache_dir
         from solver.problem import load_problem
         from solver.sampling.engine import shared_sampler
         from solver.sampling.models import resolve_model
@@ -182,7 +181,7 @@ def bench_sampling(
         problem = load_problem(problem_path)
         options = solve_options(defaults)
         profile = ModelProfile.load(options.sampling.profile)
-        with stderr_to_log(cache_dir() / "engine.log", enabled=not debug):
+        with engine_output_to_log(debug):
             model_path = resolve_model(options.sampling.model)
             sampler = shared_sampler(model_path, options.engine)
             with DockerPool(sandbox_options(defaults, None)) as pool:
@@ -229,7 +228,8 @@ def bench_engine(
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
-    """Tokens/s of the embedded model per dtype and engine threads on this CPU, side by side."""
+    """Engine start and tokens/s of the embedded model per dtype, engine threads and compile
+    setting on this CPU, side by side."""
     quiet_libraries()
     defaults = load_defaults()
 
@@ -248,7 +248,9 @@ def bench_engine(
         model_path = resolve_model(defaults["model"])
         measured = measure_engines(model_path, prompt, budget_s=budget, n=n,
                                    on_progress=lambda line: err.print(line, markup=False))
-        report = engine_report(measured, usable_cores(), cpu_flags())
+        report = engine_report(measured, usable_cores(), cpu_flags(), dtype=defaults["dtype"],
+                               engine_cpus=defaults["engine_cpus"],
+                               enforce_eager=defaults["enforce_eager"])
         if json_output:
             print_json(report)
         else:
@@ -261,12 +263,13 @@ def bench_engine(
 def print_engine_report(report: dict) -> None:
     native = ", ".join(report["native_bf16"]) or "none"
     out.print(f"cores: {report['cores']}; native bfloat16 flags: {native}", markup=False)
-    out.print(f"{'dtype':<10}{'engine cores':>13}{'tokens/s':>10}{'vs vLLM default':>17}",
-              markup=False)
+    out.print(f"{'dtype':<10}{'engine cores':>13}{'compile':>10}{'start (s)':>11}"
+              f"{'tokens/s':>10}{'vs vLLM default':>17}", markup=False)
     for row in report["rows"]:
         ratio = "-" if row["vs_vllm_default"] is None else f"{row['vs_vllm_default']:.2f}x"
         speed = row["error"] or f"{row['tokens_per_s']:.1f}"
         mark = "  <- chosen" if row["chosen"] else ""
-        out.print(f"{row['dtype']:<10}{row['engine_cpus']:>13}{speed:>10}{ratio:>17}{mark}",
-                  markup=False)
+        compiled = "no" if row["enforce_eager"] else "yes"
+        out.print(f"{row['dtype']:<10}{row['engine_cpus']:>13}{compiled:>10}"
+                  f"{row['engine_start_s']:>11.1f}{speed:>10}{ratio:>17}{mark}", markup=False)
     out.print(f"cpsolve's choice here: {report['choice']}", markup=False)

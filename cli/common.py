@@ -165,6 +165,21 @@ def stderr_to_log(log_path: Path, enabled: bool):
                 terminal.close()
 
 
+@contextlib.contextmanager
+def engine_output_to_log(debug: bool):
+    """While a model may run: libraries' stderr goes to the engine log in the cache dir (kept
+    on the terminal with --debug), and a ModelError says where that log is."""
+    from solver.config import cache_dir
+    from solver.sampling.models import ModelError
+
+    log_path = cache_dir() / "engine.log"
+    with stderr_to_log(log_path, enabled=not debug):
+        try:
+            yield
+        except ModelError as error:
+            raise ModelError(f"{error} (details in {log_path})") from error
+
+
 def _is_fd2(stream) -> bool:
     try:
         return stream.fileno() == 2

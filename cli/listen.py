@@ -32,8 +32,9 @@ from cli.common import (
     guarded,
     load_defaults,
     out,
+    quiet_libraries,
 )
-from cli.render import solve_and_report
+from cli.flows import solve_and_report
 
 if TYPE_CHECKING:
     from solver.problem import Problem
@@ -54,6 +55,8 @@ def listen(
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """Wait for competitive-companion to send problems; solve each (or save it). Ctrl-C stops."""
+    if save_to is None:
+        quiet_libraries()  # the engine's own logs stay off stdout, where results go
     settings = None if save_to is not None else load_defaults(config_path)
 
     def run() -> int:

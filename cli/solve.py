@@ -26,7 +26,7 @@ from cli.common import (
     load_defaults,
     quiet_libraries,
 )
-from cli.render import solve_and_report, submit_and_report
+from cli.flows import solve_and_report, submit_and_report
 
 
 def solve(

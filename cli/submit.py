@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from cli.common import EXIT_INPUT, CliError, guarded
-from cli.render import submit_and_report
+from cli.flows import submit_and_report
 
 
 def submit(

@@ -130,12 +130,15 @@ def solve_one(
     programs_root: Path | None = None,
     sampler: Sampler | None = None,
     progress: Progress | None = None,
+    on_start: Callable[[str], None] | None = None,
 ) -> ProblemOutcome:
     """One problem of a batch, solved as `solve` solves it; its files go to out_dir.
 
     programs_root: take the programs from programs_root/<key>/ (solver.sampling.folder) instead
         of a model; a problem with no such folder is skipped.
-    sampler: the model, opened once for the whole batch (None: opened on first use).
+    sampler: the model, opened once by the caller for the whole batch (None: solve_problem
+        opens it for this problem; the in-process engine is shared per process anyway).
+    on_start(key): once the problem has loaded, before it is solved.
     """
     started = time.monotonic()
     try:
@@ -146,6 +149,8 @@ def solve_one(
         reason = " ".join(f"{type(error).__name__}: {error}".split())  # kept to one line
         return ProblemOutcome(id=key, title=folder.name, status="error",
                               error=f"{folder}: cannot load: {reason}")
+    if on_start is not None:
+        on_start(key)
     labels: list[str] = []
     samples = None
     if programs_root is not None:
@@ -192,8 +197,8 @@ def run_batch(
     """Solve each (key, folder) not yet done (see solve_one).
 
     batch: where results go and which problems run (None: BatchOptions()).
-    on_start(key) before a problem is solved; on_outcome(outcome, resumed) after each, resumed
-    when its outcome.json was kept from an earlier run.
+    on_start(key) once a problem has loaded, before it is solved; on_outcome(outcome, resumed)
+    after each, resumed when its outcome.json was kept from an earlier run.
     """
     batch = batch or BatchOptions()
     outcomes = []
@@ -205,10 +210,9 @@ def run_batch(
         if previous is not None:
             outcome, resumed = previous, True
         else:
-            if on_start is not None:
-                on_start(key)
             outcome = solve_one(key, folder, executor, options, batch.out_dir / key,
-                                programs_root=programs_root, sampler=sampler, progress=progress)
+                                programs_root=programs_root, sampler=sampler, progress=progress,
+                                on_start=on_start)
             # Only finished problems are kept: a skipped or unloadable one may be fixed later.
             if outcome.status == "done":
                 save_outcome(stored, outcome)

@@ -32,6 +32,7 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 # Settings whose value is one of a few names.
 CHOICES: dict[str, tuple[str, ...]] = {"dtype": ("auto", "bfloat16", "float16", "float32")}
 WHOLE_OR_NULL = ("workers", "engine_cpus")  # null defaults that take only a whole number
+BOOL_OR_NULL = ("enforce_eager",)  # null defaults that take only true or false
 
 
 class ConfigError(Exception):
@@ -136,7 +137,10 @@ def _checked(key: str, value: Any, default: Any, source: str) -> Any:
             return None
         if key in WHOLE_OR_NULL and (isinstance(value, bool) or not isinstance(value, int)):
             raise wrong("a whole number or null")
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        if key in BOOL_OR_NULL:
+            if not isinstance(value, bool):
+                raise wrong("true, false or null")
+        elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise wrong("a number, a name or null")
     elif isinstance(default, bool):
         if not isinstance(value, bool):

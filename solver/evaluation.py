@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from math import comb
 
-from sandbox.jobs import Program, Verdict
+from sandbox.jobs import Program, RunResult, Verdict
 from sandbox.tester import Executor, overall
 from solver.problem import Problem
 from solver.run.examples import Progress, judge_stage
@@ -37,7 +37,7 @@ class HiddenVerdict:
 
     verdict: Verdict
     # Hidden tests passed before the first failure (runs stop there, as a judge's do): all of
-    # them when the verdict is OK, a lower bound of the full count otherwise.
+    # them when the verdict is OK. Not the full count of passes: later tests may not have run.
     passed: int
 
 
@@ -109,10 +109,17 @@ def hidden_verdicts(
     distinct = list({program.key: program for program in programs}.values())
     results = judge_stage("hidden tests", executor, distinct, as_tests(problem.hidden),
                           problem=problem, progress=progress, stop_at_first_failure=True)
-    return {
-        key: HiddenVerdict(overall(runs), sum(1 for run in runs if run.verdict is Verdict.OK))
-        for key, runs in results.items()
-    }
+    return {key: HiddenVerdict(overall(runs), passed_before_failure(runs))
+            for key, runs in results.items()}
+
+
+def passed_before_failure(runs: Sequence[RunResult]) -> int:
+    """How many tests passed before the first that did not (the same however the runs were
+    scheduled: tests after a failure may or may not have run)."""
+    for index, run in enumerate(runs):
+        if run.verdict is not Verdict.OK:
+            return index
+    return len(runs)
 
 
 def evaluate(

@@ -18,6 +18,7 @@ from solver.run.examples import Progress
 from solver.run.stream import StreamProgress, sample_mix
 from solver.sampling.engine import EngineOptions
 from solver.sampling.mix import sampling_streams
+from solver.sampling.profiles import mix_profiles
 from solver.sampling.samplers import open_sampler
 from solver.sampling.types import Sample, Sampler, SamplingOptions
 from solver.selection.generators import GeneratorOptions, model_written_inputs
@@ -50,13 +51,14 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
     return SolveOptions(
         sampling=SamplingOptions(
             model=settings["model"], profile=settings["profile"], samples=settings["samples"],
-            temperature=settings["temperature"], top_p=settings["top_p"], seed=seed,
+            temperature=settings["temperature"], top_p=settings["top_p"],
         ),
         selection=SelectionOptions(top_k=settings["top_k"],
                                    generated_inputs=settings["generated_inputs"],
                                    seed=seed or 0),
         engine=EngineOptions(seed=seed, dtype=settings["dtype"],
-                             engine_cpus=settings["engine_cpus"]),
+                             engine_cpus=settings["engine_cpus"],
+                             enforce_eager=settings["enforce_eager"]),
         endpoints=tuple(settings["endpoints"]),
         temperature_mix=tuple(settings["temperature_mix"]),
         use_cache=settings["cache"],
@@ -66,7 +68,10 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
 
 
 def open_model(options: SolveOptions) -> Sampler:
-    """The model the options name: endpoints when given, else the shared in-process engine."""
+    """The model the options name: endpoints when given, else the shared in-process engine.
+
+    The prompt profiles are checked first: a typo costs no engine start."""
+    mix_profiles(options.sampling.profile)
     return open_sampler(options.sampling.model, endpoints=options.endpoints,
                         engine=options.engine)
 
@@ -113,9 +118,11 @@ def sample_with_model(
     model_inputs: list[bytes] = []
     chat = [stream for stream in streams if stream.profile.kind == "chat"]
     if options.generators > 0 and chat:
+        like = chat[0].profile.params(chat[0].options, options.generators)
         generator_options = GeneratorOptions(
             programs_per_hint=options.generators, seed=options.selection.seed,
-            temperature=chat[0].options.temperature, top_p=chat[0].options.top_p)
+            temperature=like.temperature, top_p=like.top_p, max_tokens=like.max_tokens,
+            stop=like.stop)
         model_inputs = model_written_inputs(problem, sampler, executor, generator_options)
     return ModelSamples(streamed.samples, streamed.example_results, model_inputs)
 

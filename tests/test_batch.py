@@ -136,8 +136,9 @@ def test_batch_resumes_and_fresh_redoes(tmp_path: Path) -> None:
     outcomes = run_batch(problems, None, SolveOptions(), options, programs_root=no_programs,
                          on_start=asked.append,
                          on_outcome=lambda o, resumed: seen.append((o.id, resumed)))
-    # beta fails to load (no statement, no samples): an error outcome, not kept; alpha is kept
-    assert asked == ["contest/deep/beta"]
+    # beta fails to load (no statement, no samples): an error outcome, not kept, never started;
+    # alpha is kept from the earlier run
+    assert asked == []
     assert seen == [("contest/alpha", True), ("contest/deep/beta", False)]
     assert outcomes[0].solved_at_1 is True
     assert outcomes[1].status == "error"
@@ -146,7 +147,7 @@ def test_batch_resumes_and_fresh_redoes(tmp_path: Path) -> None:
     fresh = BatchOptions(options.out_dir, fresh=True)
     again = run_batch(problems, None, SolveOptions(), fresh, programs_root=no_programs,
                       on_start=asked.append)
-    assert asked == ["contest/alpha", "contest/deep/beta"]  # redone: no programs now, skipped
+    assert asked == ["contest/alpha"]  # redone: no programs for it now, so skipped
     assert again[0].status == "skipped"
 
 

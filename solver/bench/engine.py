@@ -1,5 +1,6 @@
-"""The engine benchmark (`cpsolve bench engine`): tokens/s of the in-process engine under each
-dtype and CPU-thread setting, side by side on this machine. A script that prints ratios.
+"""The engine benchmark (`cpsolve bench engine`): the in-process engine's start and tokens/s under
+each dtype, CPU-thread and compile setting, side by side on this machine. A script that prints
+ratios.
 
 Each setting needs an engine of its own (vLLM reads the dtype and its thread pool at start), so
 each runs in a child process: start the engine, warm up, then draw completions of one prompt
@@ -17,17 +18,19 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from solver.sampling.device import choose_engine_settings, usable_cores
+from solver.sampling.device import NATIVE_BF16_FLAGS, choose_engine_settings, usable_cores
 
 
 @dataclass(frozen=True)
 class EngineSetting:
     dtype: str  # one of device.DTYPES
     engine_cpus: int  # cores for the engine's threads
+    enforce_eager: bool = False  # no torch.compile at start
 
     @property
     def label(self) -> str:
-        return f"{self.dtype}, {self.engine_cpus} core{'s' if self.engine_cpus > 1 else ''}"
+        cores = f"{self.engine_cpus} core{'s' if self.engine_cpus > 1 else ''}"
+        return f"{self.dtype}, {cores}, {'eager' if self.enforce_eager else 'compiled'}"
 
 
 @dataclass
@@ -44,10 +47,12 @@ class EngineMeasurement:
 
 
 def settings_to_compare(cores: int) -> list[EngineSetting]:
-    """vLLM's default (bfloat16, one core left out), float32 likewise, and both on every core."""
+    """vLLM's default (bfloat16, one core left out, compiled), float32 likewise, both on every
+    core, and float32 eager on one core and on every core."""
     left_out = max(1, cores - 1)
     found = [EngineSetting("bfloat16", left_out), EngineSetting("float32", left_out),
-             EngineSetting("bfloat16", cores), EngineSetting("float32", cores)]
+             EngineSetting("bfloat16", cores), EngineSetting("float32", cores),
+             EngineSetting("float32", left_out, True), EngineSetting("float32", cores, True)]
     return list(dict.fromkeys(found))  # one core: the pairs coincide
 
 
@@ -100,20 +105,27 @@ def run_child(request: dict, setting: EngineSetting, timeout_s: float) -> Engine
     return EngineMeasurement(setting, answer["tokens"], answer["seconds"], answer["start_s"])
 
 
-def engine_report(measured: list[EngineMeasurement], cores: int, flags: set[str]) -> dict:
-    """Rows per setting, each setting's speed over vLLM's default, and device.py's choice."""
-    default = next((m for m in measured if m.setting.dtype == "bfloat16"
-                    and m.setting.engine_cpus == max(1, cores - 1) and not m.error), None)
-    chosen = choose_engine_settings(on_gpu=False, flags=flags, cores=cores)
-    chosen_setting = EngineSetting(chosen.dtype, cores - (chosen.reserved_cpus or 0))
+def engine_report(measured: list[EngineMeasurement], cores: int, flags: set[str], *,
+                  dtype: str = "auto", engine_cpus: int | None = None,
+                  enforce_eager: bool | None = None) -> dict:
+    """Rows per setting, each setting's speed over vLLM's default, and what cpsolve chooses
+    here (dtype and engine_cpus: the config's, as the engine would take them)."""
+    default = next((m for m in measured if m.setting == EngineSetting("bfloat16",
+                                                                      max(1, cores - 1))
+                    and not m.error), None)
+    chosen = choose_engine_settings(on_gpu=False, dtype=dtype, engine_cpus=engine_cpus,
+                                    enforce_eager=enforce_eager, flags=flags, cores=cores)
+    chosen_setting = EngineSetting(chosen.dtype, cores - (chosen.reserved_cpus or 0),
+                                   chosen.enforce_eager)
     rows = [{"dtype": m.setting.dtype, "engine_cpus": m.setting.engine_cpus,
+             "enforce_eager": m.setting.enforce_eager,
              "tokens_per_s": round(m.tokens_per_s, 1), "tokens": m.tokens,
              "seconds": round(m.seconds, 1), "engine_start_s": round(m.start_s, 1),
              "vs_vllm_default": (round(m.tokens_per_s / default.tokens_per_s, 2)
                                  if default and default.tokens_per_s and not m.error else None),
              "chosen": m.setting == chosen_setting, "error": m.error}
             for m in measured]
-    return {"cores": cores, "native_bf16": sorted(set(flags) & {"avx512_bf16", "amx_bf16"}),
+    return {"cores": cores, "native_bf16": sorted(set(flags) & set(NATIVE_BF16_FLAGS)),
             "choice": chosen.reason, "rows": rows}
 
 
@@ -126,7 +138,8 @@ def child_main() -> None:
 
     started = time.perf_counter()
     sampler = VllmSampler(request["model_path"], EngineOptions(
-        seed=0, dtype=setting["dtype"], engine_cpus=setting["engine_cpus"]))
+        seed=0, dtype=setting["dtype"], engine_cpus=setting["engine_cpus"],
+        enforce_eager=setting["enforce_eager"]))
     start_s = time.perf_counter() - started
     params = GenerationParams(n=request["n"], temperature=0.5, top_p=0.95,
                               max_tokens=request["max_tokens"])

@@ -4,6 +4,11 @@ vLLM on a CPU defaults to bfloat16 and leaves one core out of its thread pool. O
 native bfloat16 (no avx512_bf16 or amx_bf16: most laptops, AVX2-only cloud CPUs) bfloat16 is
 emulated: measured on a 2-core AVX2 AMD EPYC with SmolLM2-135M, 22 tokens/s in bfloat16, 60 in
 float32, 76 in float32 with both cores for the engine. On a GPU vLLM's own choice stands.
+
+vLLM also compiles the model with torch.compile at start. On that CPU it took 74 s of a 2-minute
+solve, for 17 % more tokens/s afterwards (169 against 141): it pays back only after about 800
+samples. So on a CPU the engine runs eagerly unless told otherwise; on a GPU it compiles (CUDA
+graphs matter there).
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from solver.config import CHOICES
+
 NATIVE_BF16_FLAGS = ("avx512_bf16", "amx_bf16")  # x86 flags for bfloat16 arithmetic in hardware
-DTYPES = ("auto", "bfloat16", "float16", "float32")
+DTYPES = CHOICES["dtype"]  # "auto" and what vLLM takes; the config checks the same list
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,9 @@ class EngineSettings:
     # GPU. Fewer reserved cores sample faster, but the sandbox then shares cores with the engine
     # while examples run (the two overlap during streaming).
     reserved_cpus: int | None
+    # Skip torch.compile (and CUDA graphs): a start in seconds instead of a minute or more on a
+    # CPU, for somewhat fewer tokens/s afterwards.
+    enforce_eager: bool
     reason: str  # one line for the user: what was chosen and from what
 
     @property
@@ -61,6 +71,7 @@ def choose_engine_settings(
     on_gpu: bool,
     dtype: str = "auto",
     engine_cpus: int | None = None,
+    enforce_eager: bool | None = None,
     flags: set[str] | None = None,
     cores: int | None = None,
 ) -> EngineSettings:
@@ -70,14 +81,17 @@ def choose_engine_settings(
         (on a GPU, vLLM's own choice); anything else is used as given (the config's override).
     engine_cpus: cores for the engine's threads on a CPU; None: all usable cores. A value above
         the cores there are is clamped.
+    enforce_eager: None runs eagerly on a CPU and compiles on a GPU; True or False as given.
     flags, cores: the CPU's flags and usable cores (None: read from this machine); for tests.
     """
     if dtype not in DTYPES:
         raise ValueError(f"dtype {dtype!r}: expected one of {', '.join(DTYPES)}")
     if on_gpu:
-        return EngineSettings(dtype=dtype, reserved_cpus=None,
+        eager = bool(enforce_eager)
+        return EngineSettings(dtype=dtype, reserved_cpus=None, enforce_eager=eager,
                               reason=f"GPU: dtype {dtype}" + (" (vLLM's choice)"
-                                                               if dtype == "auto" else ""))
+                                                               if dtype == "auto" else "")
+                              + (", eager" if eager else ""))
     flags = cpu_flags() if flags is None else flags
     cores = usable_cores() if cores is None else cores
     native = sorted(flag for flag in NATIVE_BF16_FLAGS if flag in flags)
@@ -88,8 +102,11 @@ def choose_engine_settings(
     else:
         why = "set in the config"
     threads = max(1, min(engine_cpus or cores, cores))
+    eager = True if enforce_eager is None else enforce_eager
     return EngineSettings(
         dtype=dtype,
         reserved_cpus=cores - threads,
-        reason=f"CPU: {dtype} ({why}), engine threads on {threads} of {cores} cores",
+        enforce_eager=eager,
+        reason=f"CPU: {dtype} ({why}), engine threads on {threads} of {cores} cores, "
+               + ("eager (no compile at start)" if eager else "compiled at start"),
     )

@@ -25,6 +25,8 @@ class EngineOptions:
     seed: int | None = None
     dtype: str = "auto"  # solver.sampling.device.DTYPES; "auto": from the CPU's flags
     engine_cpus: int | None = None  # CPU only: cores for the engine's threads; None: all
+    # Skip torch.compile at start (None: on a CPU yes, on a GPU no; see device.py).
+    enforce_eager: bool | None = None
     gpu_memory_utilization: float | None = None  # None: 0.3 on CPU (a share of RAM), 0.9 on GPU
     tensor_parallel_size: int = 1  # GPUs one model is split over
     max_model_len: int = 4096  # prompt + completion tokens; the KV cache is sized for it
@@ -48,7 +50,8 @@ class VllmSampler:
         os.environ.setdefault("VLLM_ENABLE_V1_MULTIPROCESSING", "0")
         gpu = on_gpu()
         self.settings: EngineSettings = choose_engine_settings(
-            on_gpu=gpu, dtype=options.dtype, engine_cpus=options.engine_cpus)
+            on_gpu=gpu, dtype=options.dtype, engine_cpus=options.engine_cpus,
+            enforce_eager=options.enforce_eager)
         os.environ.update(self.settings.environment)  # read by vLLM when the engine starts
         from vllm import LLM
 
@@ -57,6 +60,7 @@ class VllmSampler:
         self.llm = LLM(
             model=model_path,
             dtype=self.settings.dtype,
+            enforce_eager=self.settings.enforce_eager,
             gpu_memory_utilization=utilisation,
             tensor_parallel_size=options.tensor_parallel_size,
             max_model_len=options.max_model_len,
@@ -99,8 +103,8 @@ def shared_sampler(model_path: str, options: EngineOptions) -> VllmSampler:
     Engine start costs ~30 s on CPU, so `batch` over many problems (and a test run) pays it once.
     The seed is not part of the key: a second engine in one process would double the memory.
     """
-    key = (model_path, options.dtype, options.engine_cpus, options.gpu_memory_utilization,
-           options.tensor_parallel_size, options.max_model_len)
+    key = (model_path, options.dtype, options.engine_cpus, options.enforce_eager,
+           options.gpu_memory_utilization, options.tensor_parallel_size, options.max_model_len)
     sampler = _ENGINES.get(key)
     if sampler is None:
         try:

@@ -25,10 +25,8 @@ class SamplingOptions:
     temperature: float = 0.5
     top_p: float = 0.95
     max_tokens: int | None = None  # None: the profile's
-    # The engine's seed (vLLM on CPU rejects per-request seeds, so seeding is per engine on every
-    # device). None: a fresh random seed per process, so that a rerun that extends the cache
-    # draws new completions instead of repeating the first ones.
-    seed: int | None = None
+    # No seed here: vLLM on CPU rejects per-request seeds, so seeding is per engine
+    # (solver.sampling.engine.EngineOptions.seed).
 
 
 @dataclass(frozen=True)

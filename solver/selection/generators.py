@@ -52,8 +52,11 @@ class GeneratorOptions:
     """How many generators to ask for and how to run them."""
 
     programs_per_hint: int = 2  # completions per size hint
-    temperature: float = 0.5  # as the programs were sampled (the run's sampling options)
+    # The request: as the programs were sampled (the run's first chat profile and options).
+    temperature: float = 0.5
     top_p: float = 0.95
+    max_tokens: int = 400
+    stop: tuple[str, ...] = ("\n```",)  # the reply opens with a fence: its end ends the program
     seeds_per_program: int = 3  # runs per generator, seeds seed..seed+n-1
     seed: int = 0
     time_s: float = 5.0  # CPU time per generator run
@@ -94,8 +97,8 @@ def draw_generators(
 ) -> list[Program]:
     """Distinct generator programs from the model, over every size hint."""
     params = GenerationParams(n=options.programs_per_hint, temperature=options.temperature,
-                              top_p=options.top_p, max_tokens=GENERATOR_PROFILE.max_tokens,
-                              stop=tuple(GENERATOR_PROFILE.stop))
+                              top_p=options.top_p, max_tokens=options.max_tokens,
+                              stop=options.stop)
     programs: list[Program] = []
     seen: set[str] = set()
     for hint in SIZE_HINTS:

@@ -38,9 +38,16 @@ def test_the_config_overrides_the_dtype_and_a_gpu_keeps_vllms_choice() -> None:
     forced = choose_engine_settings(on_gpu=False, dtype="bfloat16", flags=AVX2_ONLY, cores=2)
     assert forced.dtype == "bfloat16" and "config" in forced.reason
     gpu = choose_engine_settings(on_gpu=True, flags=AVX2_ONLY, cores=2)
-    assert gpu == EngineSettings("auto", None, gpu.reason) and gpu.environment == {}
+    assert gpu == EngineSettings("auto", None, False, gpu.reason) and gpu.environment == {}
     with pytest.raises(ValueError, match="dtype"):
         choose_engine_settings(on_gpu=False, dtype="int3", flags=set(), cores=1)
+
+
+def test_eager_on_a_cpu_compiled_on_a_gpu_unless_the_config_says() -> None:
+    assert choose_engine_settings(on_gpu=False, flags=set(), cores=2).enforce_eager is True
+    assert choose_engine_settings(on_gpu=True, flags=set(), cores=2).enforce_eager is False
+    compiled = choose_engine_settings(on_gpu=False, enforce_eager=False, flags=set(), cores=2)
+    assert compiled.enforce_eager is False and "compiled" in compiled.reason
 
 
 def test_flags_are_read_as_lscpu_reads_them(tmp_path: Path) -> None:
@@ -55,10 +62,11 @@ def test_flags_are_read_as_lscpu_reads_them(tmp_path: Path) -> None:
 def test_dtype_and_engine_cpus_are_settings(tmp_path: Path) -> None:
     from solver.config import ConfigError, load_config
 
-    config = load_config(environ={"CPSOLVE_DTYPE": "float32", "CPSOLVE_ENGINE_CPUS": "1"},
-                         cwd=tmp_path)
-    assert (config["dtype"], config["engine_cpus"]) == ("float32", 1)
+    config = load_config(environ={"CPSOLVE_DTYPE": "float32", "CPSOLVE_ENGINE_CPUS": "1",
+                                  "CPSOLVE_ENFORCE_EAGER": "false"}, cwd=tmp_path)
+    assert (config["dtype"], config["engine_cpus"], config["enforce_eager"]) == ("float32", 1,
+                                                                                 False)
     for name, value in (("CPSOLVE_DTYPE", "fp8"), ("CPSOLVE_ENGINE_CPUS", "0"),
-                        ("CPSOLVE_ENGINE_CPUS", "two")):
+                        ("CPSOLVE_ENGINE_CPUS", "two"), ("CPSOLVE_ENFORCE_EAGER", "1")):
         with pytest.raises(ConfigError):
             load_config(environ={name: value}, cwd=tmp_path)
