@@ -223,7 +223,7 @@ def print_sampling_report(data: dict) -> None:
 def bench_engine(
     budget: Annotated[float, typer.Option(
         help="seconds of generation in all, split over the settings (each engine's start comes "
-             "on top)")] = 120.0,
+             "on top: a minute or more for each compiled one on a small CPU)")] = 60.0,
     n: Annotated[int, typer.Option(help="completions per request")] = 16,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
@@ -271,5 +271,6 @@ def print_engine_report(report: dict) -> None:
         mark = "  <- chosen" if row["chosen"] else ""
         compiled = "no" if row["enforce_eager"] else "yes"
         out.print(f"{row['dtype']:<10}{row['engine_cpus']:>13}{compiled:>10}"
-                  f"{row['engine_start_s']:>11.1f}{speed:>10}{ratio:>17}{mark}", markup=False)
-    out.print(f"cpsolve's choice here: {report['choice']}", markup=False)
+                  f"{row['engine_start_s']:>11.1f}{speed:>10}{ratio:>17}{mark}", markup=False,
+                  soft_wrap=True)
+    out.print(f"cpsolve's choice here: {report['choice']}", markup=False, soft_wrap=True)

@@ -81,7 +81,19 @@ def start_cpsolve(tmp_path: Path, problems_dir: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [str(CPSOLVE), "test", str(program), str(problems_dir / "sum-of-two"), "--all",
          "--workers", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # A shell that starts the test run in the background ignores SIGINT, and the ignoring
+        # is inherited: give the command the default disposition a terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+@pytest.fixture(autouse=True)
+def sigint_raises_keyboard_interrupt():
+    """SIGINT raises KeyboardInterrupt in this process too, however the test run was started
+    (Python keeps ignoring SIGINT when it started ignored)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 MESSAGES = {signal.SIGINT: "error: interrupted", signal.SIGTERM: "error: terminated by SIGTERM",
