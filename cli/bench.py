@@ -274,3 +274,73 @@ def print_engine_report(report: dict) -> None:
                   f"{row['engine_start_s']:>11.1f}{speed:>10}{ratio:>17}{mark}", markup=False,
                   soft_wrap=True)
     out.print(f"cpsolve's choice here: {report['choice']}", markup=False, soft_wrap=True)
+
+
+# --- bench select --------------------------------------------------------------------------------
+
+
+def bench_select(
+    root: Annotated[Path, typer.Argument(metavar="DIR", help="folder of problems")]
+    = Path("../shared/bench"),
+    samples_from: Annotated[Path, typer.Option(
+        "--samples-from", metavar="FOLDER",
+        help="labelled programs per problem: FOLDER/<problem>/{accepted,wrong_answer,...}/")]
+    = Path("tests/judge_agreement"),
+    only: Annotated[str | None, typer.Option(help="glob (or substring) on the problem key")]
+    = None,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """solved@1 and solved@10 of each ranking (random, cluster size, runs clean) over the same
+    clusters and hidden verdicts, on labelled programs instead of a model's."""
+    defaults = load_defaults()
+
+    def run() -> int:
+        from sandbox.pool import DockerPool
+        from solver.batch import find_problems
+        from solver.bench.select import benchmark_selection
+
+        for folder in (root, samples_from):
+            if not folder.is_dir():
+                raise CliError(f"{folder}: not a folder", EXIT_INPUT)
+        problems = find_problems(root)
+        with DockerPool(sandbox_options(defaults, workers)) as pool:
+            report = benchmark_selection(
+                problems, samples_from, pool, only=only,
+                on_start=lambda key: err.print(f"{key}: selecting", markup=False))
+        if not report["problems"]:
+            raise CliError(f"{samples_from}: no programs for any problem under {root}",
+                           EXIT_INPUT)
+        if json_output:
+            print_json(report)
+        else:
+            print_select_report(report)
+        return EXIT_OK
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def print_select_report(report: dict) -> None:
+    scored = [row for row in report["problems"] if row["error"] is None]
+    out.print(f"problems: {len(scored)} (random: the expectation over orders)")
+    out.print(f"{'arm':<12}{'solved@1':>10}{'solved@10':>11}   solved@1 95% CI (Wilson)")
+    for arm, row in report["arms"].items():
+        low, high = row["ci95"]
+        out.print(f"{arm:<12}{row['solved_at_1']:>10.3f}{row['solved_at_10']:>11.3f}   "
+                  f"{low:.3f}-{high:.3f}")
+    out.print("rank 1 right per problem (random: chance):", markup=False)
+    arms = list(report["arms"])
+    out.print(f"{'problem':<48}{'surv':>5}{'ok':>4}{'clus':>5}  " +
+              "  ".join(f"{arm:>10}" for arm in arms), markup=False, soft_wrap=True)
+    for row in report["problems"]:
+        if row["error"] is not None:
+            out.print(f"{row['id']:<48}  {row['error']}", markup=False, soft_wrap=True)
+            continue
+        cells = []
+        for arm in arms:
+            value = row["arms"][arm]["solved_at_1"]
+            cells.append(f"{value:>10.2f}" if arm == "random" else
+                         f"{'yes' if value else 'no':>10}")
+        out.print(f"{row['id']:<48}{row['survivors']:>5}{row['correct_survivors']:>4}"
+                  f"{row['clusters']:>5}  " + "  ".join(cells), markup=False, soft_wrap=True)

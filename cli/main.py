@@ -39,7 +39,8 @@ sandbox_app.command("build")(sandbox.sandbox_build)
 sandbox_app.command("doctor")(sandbox.sandbox_doctor)
 app.command("test")(test_command.test)
 bench_app = typer.Typer(
-    help="Benchmarks: sandbox speed, sampling speed, engine settings, judge agreement.",
+    help="Benchmarks: sandbox speed, sampling speed, engine settings, judge agreement, "
+    "selection rankings.",
     no_args_is_help=True,
 )
 app.add_typer(bench_app, name="bench")
@@ -47,6 +48,7 @@ bench_app.command("sandbox")(bench_command.bench_sandbox)
 bench_app.command("judge")(bench_command.bench_judge)
 bench_app.command("sampling")(bench_command.bench_sampling)
 bench_app.command("engine")(bench_command.bench_engine)
+bench_app.command("select")(bench_command.bench_select)
 model_app.command("prepare")(model.model_prepare)
 app.command("show")(show_command.show)
 app.command("listen")(listen_command.listen)

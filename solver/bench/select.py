@@ -1,0 +1,187 @@
+"""The selection benchmark (`cpsolve bench select`): solved@1 and solved@10 of several rankings
+over the same clusters and the same hidden verdicts, on programs people wrote and labelled.
+
+Each problem is filtered and clustered once, exactly as `solve` does it (select() with default
+SelectionOptions); every survivor is judged on the hidden tests once. The arms differ only in
+the order the clusters are taken in, so their differences are the rankings' alone. A measurement
+only: no arm here changes what `solve` chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from math import sqrt
+from pathlib import Path
+
+from sandbox.jobs import Verdict
+from sandbox.tester import Executor
+from solver.batch import matches
+from solver.evaluation import hidden_verdicts, pass_at_k
+from solver.problem import ProblemError, load_problem
+from solver.run.examples import Progress
+from solver.sampling.folder import programs_folder_for, samples_from_folder
+from solver.selection.clustering import Cluster
+from solver.selection.ranking import choose_top
+from solver.selection.select import SelectionOptions, select
+
+ARMS = ("random", "size", "runs-clean")
+TOP_K = 10  # solved@10: the chosen ten
+Z_95 = 1.959964  # two-sided 95% normal quantile
+
+
+# --- the arithmetic (pure) ----------------------------------------------------------------------
+
+
+def random_expectation(survivors: Sequence[tuple[int, bool]], *, k: int = TOP_K
+                       ) -> tuple[float, float]:
+    """Expected (solved@1, solved@k) when survivors are taken in a random order.
+
+    survivors: (samples that gave the program, whether it passes the hidden tests) per distinct
+        survivor. solved@1 draws one sample, so it weighs programs by their samples; solved@k
+        draws k distinct programs without replacement (hypergeometric: 1 - C(n-c, k) / C(n, k)).
+    """
+    total = sum(weight for weight, _ in survivors)
+    if total <= 0:
+        return 0.0, 0.0
+    correct_weight = sum(weight for weight, correct in survivors if correct)
+    correct_programs = sum(1 for _, correct in survivors if correct)
+    return correct_weight / total, pass_at_k(len(survivors), correct_programs, k)
+
+
+def clean_share(cluster: Cluster, generated_inputs: int) -> float:
+    """Share of the generated inputs on which the cluster's representative ran without crash or
+    timeout (1.0 when there were none: no evidence against any cluster)."""
+    if generated_inputs <= 0:
+        return 1.0
+    return (generated_inputs - cluster.failures) / generated_inputs
+
+
+def rank_by_size(clusters: Sequence[Cluster]) -> list[Cluster]:
+    """Today's order: as cluster_programs ranked them (samples, then failures, then time)."""
+    return list(clusters)
+
+
+def rank_by_runs_clean(clusters: Sequence[Cluster], *, generated_inputs: int) -> list[Cluster]:
+    """Most clean runs first, then more samples; remaining ties keep the size order (stable).
+
+    generated_inputs: the inputs the clusters were formed on (Stats.generated_inputs), the
+        denominator of each cluster's failures.
+    """
+    return sorted(clusters, key=lambda c: (-clean_share(c, generated_inputs), -c.size))
+
+
+def solved_in_order(ranked: Sequence[Cluster], correct_keys: set[str], *, k: int = TOP_K
+                    ) -> tuple[bool, bool]:
+    """(solved@1, solved@k) when the top k are chosen from clusters in this order (choose_top,
+    as `solve` does). correct_keys: Program.key of every survivor passing the hidden tests."""
+    chosen = [candidate.key in correct_keys for _, _, candidate in choose_top(list(ranked), k)]
+    return bool(chosen) and chosen[0], any(chosen)
+
+
+def wilson_interval(successes: float, trials: int, *, z: float = Z_95) -> tuple[float, float]:
+    """Wilson score interval for a proportion. successes may be fractional (an expected count,
+    as for the random arm); (0, 1) when there are no trials."""
+    if trials <= 0:
+        return 0.0, 1.0
+    share = successes / trials
+    denominator = 1 + z * z / trials
+    centre = (share + z * z / (2 * trials)) / denominator
+    half = z * sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+# --- one problem, then all ----------------------------------------------------------------------
+
+
+@dataclass
+class ProblemScores:
+    """One problem's result under each arm; values are 0/1 except the random arm's expectation."""
+
+    id: str
+    survivors: int = 0  # distinct programs that passed the examples
+    correct_survivors: int = 0  # of those, passing the hidden tests
+    clusters: int = 0
+    generated_inputs: int = 0
+    arms: dict[str, dict[str, float]] = field(default_factory=dict)  # arm -> {solved_at_1, ...}
+    error: str | None = None  # the problem could not be loaded or has no hidden tests
+
+
+def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
+                  progress: Progress | None = None) -> ProblemScores:
+    """Select once on the problem's labelled programs, judge every survivor once, score each arm.
+
+    programs: the folder of this problem's programs (any layout; every source file is a sample).
+    progress(stage, done, total): passed on to the sandbox stages.
+    """
+    try:
+        problem = load_problem(folder)
+    except ProblemError as error:
+        return ProblemScores(id=key, error=str(error))
+    if not problem.hidden:
+        return ProblemScores(id=key, error="no hidden tests")
+    selection = select(problem, samples_from_folder(programs), executor, SelectionOptions(),
+                       progress=progress)
+    survivors = selection.survivors
+    verdicts = hidden_verdicts(problem, [c.program for c in survivors], executor, progress) \
+        if survivors else {}
+    correct_keys = {key for key, found in verdicts.items() if found.verdict is Verdict.OK}
+    generated = selection.stats.generated_inputs
+    rankings = {
+        "size": rank_by_size(selection.clusters),
+        "runs-clean": rank_by_runs_clean(selection.clusters, generated_inputs=generated),
+    }
+    at_1, at_10 = random_expectation([(c.weight, c.key in correct_keys) for c in survivors])
+    arms = {"random": {"solved_at_1": at_1, "solved_at_10": at_10}}
+    for name, ranked in rankings.items():
+        solved_1, solved_10 = solved_in_order(ranked, correct_keys)
+        arms[name] = {"solved_at_1": float(solved_1), "solved_at_10": float(solved_10)}
+    return ProblemScores(id=key, survivors=len(survivors), correct_survivors=len(correct_keys),
+                         clusters=len(selection.clusters), generated_inputs=generated, arms=arms)
+
+
+def summarise_arms(scores: Sequence[ProblemScores]) -> dict[str, dict]:
+    """Per arm: mean solved@1 and solved@10 over the scored problems, and a Wilson 95% interval
+    for solved@1 over problems (the random arm's expected count stands in for successes)."""
+    scored = [s for s in scores if s.error is None]
+    summary = {}
+    for arm in ARMS:
+        at_1 = sum(s.arms[arm]["solved_at_1"] for s in scored)
+        at_10 = sum(s.arms[arm]["solved_at_10"] for s in scored)
+        count = len(scored)
+        low, high = wilson_interval(at_1, count)
+        summary[arm] = {"solved_at_1": round(at_1 / count, 4) if count else 0.0,
+                        "solved_at_10": round(at_10 / count, 4) if count else 0.0,
+                        "ci95": [round(low, 4), round(high, 4)]}
+    return summary
+
+
+def benchmark_selection(
+    problems: Sequence[tuple[str, Path]],
+    programs_root: Path,
+    executor: Executor,
+    *,
+    only: str | None = None,
+    on_start: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+) -> dict:
+    """{arms: {name: {solved_at_1, solved_at_10, ci95}}, problems: [...]} over every (key,
+    folder) that has programs under programs_root (solver.sampling.folder.programs_folder_for).
+
+    only: glob (or substring) on the problem key, as in `batch --only`.
+    on_start(key): before each problem is scored.
+    """
+    scores = []
+    for key, folder in problems:
+        programs = programs_folder_for(programs_root, key)
+        if programs is None or not matches(key, only):
+            continue
+        if on_start is not None:
+            on_start(key)
+        scores.append(score_problem(key, folder, programs, executor, progress=progress))
+    rows = [{"id": s.id, "survivors": s.survivors, "correct_survivors": s.correct_survivors,
+             "clusters": s.clusters, "generated_inputs": s.generated_inputs,
+             "arms": {arm: {name: round(value, 4) for name, value in values.items()}
+                      for arm, values in s.arms.items()},
+             "error": s.error} for s in scores]
+    return {"arms": summarise_arms(scores), "problems": rows}

@@ -1,0 +1,106 @@
+"""The selection benchmark's arithmetic (rankings, the random arm's expectation, the Wilson
+interval), and one real run checked against `batch --samples-from`."""
+
+from __future__ import annotations
+
+from math import comb
+from pathlib import Path
+
+import pytest
+
+from sandbox.jobs import Program
+from solver.bench.select import (
+    ARMS,
+    benchmark_selection,
+    clean_share,
+    random_expectation,
+    rank_by_runs_clean,
+    rank_by_size,
+    solved_in_order,
+    wilson_interval,
+)
+from solver.selection.clustering import Candidate, Cluster
+from tests.conftest import REPO
+
+BENCH = REPO.parent / "shared" / "bench"
+LABELLED = REPO / "tests" / "judge_agreement"
+
+
+def cluster(name: str, *, samples: int, failures: int, members: int = 1) -> Cluster:
+    """A cluster of `members` distinct programs holding `samples` samples in all."""
+    candidates = [Candidate(Program("python3", f"print('{name}{i}')"),
+                            sample_ids=list(range(samples if i == 0 else 1)))
+                  for i in range(members)]
+    return Cluster(signature=name, members=candidates, representative=candidates[0],
+                   failures=failures, mean_time_s=0.0)
+
+
+def test_random_expectation_weighs_rank_1_by_samples_and_top_10_by_programs() -> None:
+    survivors = [(3, True), (1, False), (4, False)] + [(1, False)] * 9
+    at_1, at_10 = random_expectation(survivors)
+    assert at_1 == pytest.approx(3 / 17)
+    # 12 distinct programs, 1 correct: ten of them miss it in C(11, 10) of C(12, 10) draws.
+    assert at_10 == pytest.approx(1 - comb(11, 10) / comb(12, 10))
+    assert random_expectation([(2, True), (5, False)]) == (pytest.approx(2 / 7), 1.0)
+    assert random_expectation([]) == (0.0, 0.0)
+    assert random_expectation([(1, False), (2, False)]) == (0.0, 0.0)
+
+
+def test_runs_clean_puts_the_cluster_that_never_fails_first_then_size() -> None:
+    big_but_crashing = cluster("big", samples=5, failures=6)
+    clean_small = cluster("small", samples=2, failures=0)
+    clean_smaller = cluster("smaller", samples=1, failures=0)
+    by_size = [big_but_crashing, clean_small, clean_smaller]
+    assert rank_by_size(by_size) == by_size
+    ranked = rank_by_runs_clean(by_size, generated_inputs=30)
+    assert ranked == [clean_small, clean_smaller, big_but_crashing]
+    assert clean_share(big_but_crashing, 30) == pytest.approx(0.8)
+    # No generated inputs: no evidence, the size order stands.
+    assert rank_by_runs_clean(by_size, generated_inputs=0) == by_size
+
+
+def test_solved_in_order_chooses_as_solve_does() -> None:
+    wrong = cluster("wrong", samples=3, failures=0, members=2)
+    right = cluster("right", samples=1, failures=0)
+    correct = {right.representative.key}
+    assert solved_in_order([wrong, right], correct) == (False, True)
+    assert solved_in_order([right, wrong], correct) == (True, True)
+    assert solved_in_order([wrong, right], correct, k=1) == (False, False)
+    assert solved_in_order([], correct) == (False, False)
+    # A correct second member of the first cluster comes only after every representative.
+    second = wrong.members[1].key
+    assert solved_in_order([wrong, right], {second}, k=2) == (False, False)
+    assert solved_in_order([wrong, right], {second}, k=3) == (False, True)
+
+
+def test_wilson_interval() -> None:
+    low, high = wilson_interval(18, 22)
+    assert (round(low, 3), round(high, 3)) == (0.615, 0.927)
+    assert wilson_interval(0, 10)[0] == 0.0
+    assert wilson_interval(10, 10)[1] == pytest.approx(1.0)
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+    low, high = wilson_interval(2.5, 5)  # an expected count (the random arm)
+    assert low < 0.5 < high and high - 0.5 == pytest.approx(0.5 - low)
+
+
+@pytest.mark.integration
+def test_bench_select_on_a_labelled_problem_agrees_with_batch(pool, tmp_path: Path) -> None:
+    from solver.batch import solve_one
+    from solver.solve import SolveOptions
+
+    if not BENCH.is_dir():
+        pytest.skip(f"{BENCH} is not here (the shared benchmark sits beside the repository)")
+    key = "na-rocky-mountain-2018-public/qaly"
+    report = benchmark_selection([(key, BENCH / key)], LABELLED, pool)
+    assert set(report["arms"]) == set(ARMS)
+    for arm in report["arms"].values():
+        assert set(arm) == {"solved_at_1", "solved_at_10", "ci95"}
+        low, high = arm["ci95"]
+        assert 0.0 <= low <= arm["solved_at_1"] <= high <= 1.0
+    [row] = report["problems"]
+    assert row["id"] == key and row["error"] is None and row["survivors"] >= 1
+    batch = solve_one(key, BENCH / key, pool, SolveOptions(), tmp_path, programs_root=LABELLED)
+    assert batch.status == "done"
+    assert row["arms"]["size"]["solved_at_1"] == float(batch.solved_at_1)
+    assert row["arms"]["size"]["solved_at_10"] == float(batch.solved_at_10)
+    assert row["correct_survivors"] == batch.evaluation["correct_survivors"]
