@@ -290,6 +290,9 @@ def bench_select(
     = None,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
+    restricted_inputs: Annotated[int | None, typer.Option(
+        help="inputs taking a letter or an order away from an example (default: config)")]
+    = None,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """solved@1 and solved@10 of each ranking (random, cluster size, runs clean) over the same
@@ -300,14 +303,19 @@ def bench_select(
         from sandbox.pool import DockerPool
         from solver.batch import find_problems
         from solver.bench.select import benchmark_selection
+        from solver.selection.select import SelectionOptions
 
         for folder in (root, samples_from):
             if not folder.is_dir():
                 raise CliError(f"{folder}: not a folder", EXIT_INPUT)
         problems = find_problems(root)
         with DockerPool(sandbox_options(defaults, workers)) as pool:
+            chosen = defaults["restricted_inputs"] if restricted_inputs is None \
+                else restricted_inputs
             report = benchmark_selection(
                 problems, samples_from, pool, only=only,
+                options=SelectionOptions(generated_inputs=defaults["generated_inputs"],
+                                         restricted_inputs=chosen),
                 on_start=lambda key: err.print(f"{key}: selecting", markup=False))
         if not report["problems"]:
             raise CliError(f"{samples_from}: no programs for any problem under {root}",

@@ -26,6 +26,7 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "top_p": (0, 1),
     "top_k": (1, None),
     "generated_inputs": (0, None),
+    "restricted_inputs": (0, None),
     "workers": (1, None),
     "engine_cpus": (1, None),
 }

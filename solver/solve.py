@@ -55,6 +55,7 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
         ),
         selection=SelectionOptions(top_k=settings["top_k"],
                                    generated_inputs=settings["generated_inputs"],
+                                   restricted_inputs=settings["restricted_inputs"],
                                    seed=seed or 0),
         engine=EngineOptions(seed=seed, dtype=settings["dtype"],
                              engine_cpus=settings["engine_cpus"],

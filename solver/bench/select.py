@@ -108,10 +108,12 @@ class ProblemScores:
 
 
 def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
+                  options: SelectionOptions | None = None,
                   progress: Progress | None = None) -> ProblemScores:
     """Select once on the problem's labelled programs, judge every survivor once, score each arm.
 
     programs: the folder of this problem's programs (any layout; every source file is a sample).
+    options: the selection's inputs (None: SelectionOptions(), what `solve` uses by default).
     progress(stage, done, total): passed on to the sandbox stages.
     """
     try:
@@ -120,8 +122,8 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
         return ProblemScores(id=key, error=str(error))
     if not problem.hidden:
         return ProblemScores(id=key, error="no hidden tests")
-    selection = select(problem, samples_from_folder(programs), executor, SelectionOptions(),
-                       progress=progress)
+    selection = select(problem, samples_from_folder(programs), executor,
+                       options or SelectionOptions(), progress=progress)
     survivors = selection.survivors
     verdicts = hidden_verdicts(problem, [c.program for c in survivors], executor, progress) \
         if survivors else {}
@@ -162,6 +164,7 @@ def benchmark_selection(
     executor: Executor,
     *,
     only: str | None = None,
+    options: SelectionOptions | None = None,
     on_start: Callable[[str], None] | None = None,
     progress: Progress | None = None,
 ) -> dict:
@@ -169,6 +172,7 @@ def benchmark_selection(
     folder) that has programs under programs_root (solver.sampling.folder.programs_folder_for).
 
     only: glob (or substring) on the problem key, as in `batch --only`.
+    options: the selection's inputs for every problem (to compare input sets: run twice).
     on_start(key): before each problem is scored.
     """
     scores = []
@@ -178,7 +182,8 @@ def benchmark_selection(
             continue
         if on_start is not None:
             on_start(key)
-        scores.append(score_problem(key, folder, programs, executor, progress=progress))
+        scores.append(score_problem(key, folder, programs, executor, options=options,
+                                    progress=progress))
     rows = [{"id": s.id, "survivors": s.survivors, "correct_survivors": s.correct_survivors,
              "clusters": s.clusters, "generated_inputs": s.generated_inputs,
              "arms": {arm: {name: round(value, 4) for name, value in values.items()}

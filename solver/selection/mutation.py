@@ -402,3 +402,72 @@ def mutate_inputs(
         seen.add(data)
         out.append(data)
     return out
+
+
+def restricted_inputs(
+    examples: list[bytes], count: int, seed: int = 0, max_bytes: int = 1_000_000
+) -> list[bytes]:
+    """Up to `count` inputs that take something away from an example, where mutation rarely
+    goes: every copy of one letter replaced by another letter of the input (a word without
+    some letter), the numbers of a line made all equal, or sorted up or down. A program whose
+    mistake shows only on such a case (a word lacking the vowel it looks for, a greedy that
+    needs an order) is told apart by these. Counts of counted blocks are left alone, so the
+    format holds. Deterministic for a seed; no duplicates, no copies of an example.
+    """
+    if count <= 0 or not examples:
+        return []
+    rng = random.Random(seed)
+    shapes = [_analyse(example) for example in examples]
+    seen = set(examples)
+    out: list[bytes] = []
+    for attempt in range(count * 20 + 20):
+        if len(out) >= count:
+            break
+        shape = shapes[attempt % len(shapes)]
+        lines = [list(line) for line in shape.lines]
+        if rng.random() < 0.5:
+            _drop_a_letter(shape, lines, rng)
+        else:
+            _order_a_line(shape, lines, rng)
+        data = b"\n".join(b"".join(line) for line in lines)
+        if data in seen or len(data) > max_bytes:
+            continue
+        seen.add(data)
+        out.append(data)
+    return out
+
+
+def _drop_a_letter(shape: _Shape, lines: list[list[bytes]], rng: random.Random) -> None:
+    """Every copy of one letter in the input's words becomes another letter of its class."""
+    words = [pos for pos in shape.words if lines[pos[0]][pos[1]] not in shape.keywords]
+    letters = sorted({c for li, pi in words for c in lines[li][pi]
+                      if _char_class(c) in ("lower", "upper")})
+    if not letters:
+        return
+    gone = rng.choice(letters)
+    cls = _char_class(gone)
+    own = [c for c in shape.alphabets.get(cls, b"") if c != gone]
+    instead = rng.choice(own or [c for c in _CLASS_CHARS[cls] if c != gone])
+    for li, pi in words:
+        lines[li][pi] = lines[li][pi].replace(bytes([gone]), bytes([instead]))
+
+
+def _order_a_line(shape: _Shape, lines: list[list[bytes]], rng: random.Random) -> None:
+    """The numbers of one line (counts left alone) all equal, or sorted up or down."""
+    counts = {block.count_pos for block in shape.blocks}
+    by_line: dict[int, list[Pos]] = {}
+    for pos in shape.ints:
+        if pos not in counts:
+            by_line.setdefault(pos[0], []).append(pos)
+    candidates = [sorted(positions) for positions in by_line.values() if len(positions) > 1]
+    if not candidates:
+        return
+    positions = rng.choice(candidates)
+    values = [lines[li][pi] for li, pi in positions]
+    how = rng.choice(("equal", "up", "down"))
+    if how == "equal":
+        values = [rng.choice(values)] * len(values)
+    else:
+        values = sorted(values, key=int, reverse=how == "down")
+    for (li, pi), value in zip(positions, values, strict=True):
+        lines[li][pi] = value

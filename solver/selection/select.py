@@ -15,7 +15,7 @@ from solver.sampling.dedupe import programs_from
 from solver.sampling.types import Sample
 from solver.selection.clustering import Candidate, Cluster, cluster_programs
 from solver.selection.inputs import distinct_inputs, runnable_inputs
-from solver.selection.mutation import mutate_inputs, statement_bounds
+from solver.selection.mutation import mutate_inputs, restricted_inputs, statement_bounds
 from solver.selection.ranking import choose_top
 
 
@@ -25,6 +25,9 @@ class SelectionOptions:
 
     top_k: int = 10  # how many programs to print or submit
     generated_inputs: int = 30  # mutated example inputs the survivors are clustered on
+    # Inputs that take something away from an example (a letter, an order), beside the mutated
+    # ones (mutation.restricted_inputs). 0: none; off by default until it wins its A/B.
+    restricted_inputs: int = 0
     seed: int = 0  # seeds input mutation
     max_input_bytes: int = 1_000_000  # generated inputs longer than this are dropped
     # A generated input is kept when more than this share of the survivors runs on it without
@@ -109,9 +112,14 @@ def select(
     ]
     stats.passed_examples = len(survivors)
 
-    mutated = mutate_inputs([case.input for case in problem.examples], options.generated_inputs,
+    example_inputs = [case.input for case in problem.examples]
+    mutated = mutate_inputs(example_inputs, options.generated_inputs,
                             seed=options.seed, max_bytes=options.max_input_bytes,
                             bounds=statement_bounds(problem.statement))
+    mutated += distinct_inputs(
+        restricted_inputs(example_inputs, options.restricted_inputs, seed=options.seed,
+                          max_bytes=options.max_input_bytes),
+        exclude=mutated, max_bytes=options.max_input_bytes)
     from_model = distinct_inputs(
         model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
         max_bytes=options.max_input_bytes,

@@ -377,3 +377,23 @@ def test_mutation_reaches_statement_bounds_and_keeps_layout():
     assert any(all(abs(int(tok)) >= 9 * 10**8 for tok in data.split()) for data in mutated)
     assert all(data.count(b" ") == 1 and data.endswith(b"\n") for data in mutated)
     assert all(abs(value) <= 10**9 for value in values)
+
+
+def test_restricted_inputs_take_a_letter_or_an_order_away() -> None:
+    from solver.selection.mutation import restricted_inputs
+
+    word = b"banana\n"
+    made = restricted_inputs([word], 6, seed=3)
+    assert made == restricted_inputs([word], 6, seed=3)  # deterministic for a seed
+    assert word not in made and len(set(made)) == len(made)
+    assert any(b"a" not in data or b"n" not in data or b"b" not in data for data in made)
+    assert all(len(data) == len(word) for data in made)  # the same shape, letters swapped
+    counted = b"5\n3 1 4 1 5\n"
+    for data in restricted_inputs([counted], 6, seed=1):
+        first, numbers = data.split(b"\n", 1)
+        assert first == b"5"  # a block's count is never touched
+        values = [int(x) for x in numbers.split()]
+        assert len(values) == 5
+        assert values in (sorted(values), sorted(values, reverse=True)) or len(set(values)) == 1
+    assert restricted_inputs([b"42\n"], 3) == []  # nothing to take away
+    assert restricted_inputs([], 3) == [] and restricted_inputs([word], 0) == []
