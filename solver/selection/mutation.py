@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 # Pieces of one line: whitespace runs and tokens alternate, so joining them restores the line.
@@ -378,15 +378,10 @@ def mutate_inputs(
     if count <= 0 or not examples:
         return []
     rng = random.Random(seed)
-    shapes = [_analyse(example) for example in examples]
-    seen = set(examples)
-    out: list[bytes] = []
-    for attempt in range(count * 20 + 50):
-        if len(out) >= count:
-            break
-        shape = shapes[attempt % len(shapes)]
+
+    def vary(shape: _Shape) -> list[list[bytes]] | None:
         if not shape.mutable and not shape.blocks:
-            continue
+            return None
         lines = [list(line) for line in shape.lines]
         resize = bool(shape.blocks) and (not shape.mutable or rng.random() < 0.25)
         if bounds and shape.ints and rng.random() < 0.2:
@@ -396,12 +391,10 @@ def mutate_inputs(
         if resize:
             # Token edits keep every line's token count, so the block positions still hold.
             _resize_block(rng.choice(shape.blocks), lines, rng)
-        data = b"\n".join(b"".join(line) for line in lines)
-        if data in seen or len(data) > max_bytes:
-            continue
-        seen.add(data)
-        out.append(data)
-    return out
+        return lines
+
+    return _distinct_variants(examples, count, vary, attempts=count * 20 + 50,
+                              max_bytes=max_bytes)
 
 
 def restricted_inputs(
@@ -417,18 +410,39 @@ def restricted_inputs(
     if count <= 0 or not examples:
         return []
     rng = random.Random(seed)
-    shapes = [_analyse(example) for example in examples]
-    seen = set(examples)
-    out: list[bytes] = []
-    for attempt in range(count * 20 + 20):
-        if len(out) >= count:
-            break
-        shape = shapes[attempt % len(shapes)]
+
+    def vary(shape: _Shape) -> list[list[bytes]]:
         lines = [list(line) for line in shape.lines]
         if rng.random() < 0.5:
             _drop_a_letter(shape, lines, rng)
         else:
             _order_a_line(shape, lines, rng)
+        return lines
+
+    return _distinct_variants(examples, count, vary, attempts=count * 20 + 20,
+                              max_bytes=max_bytes)
+
+
+def _distinct_variants(
+    examples: list[bytes],
+    count: int,
+    vary: Callable[[_Shape], list[list[bytes]] | None],
+    *,
+    attempts: int,
+    max_bytes: int,
+) -> list[bytes]:
+    """Up to `count` new inputs from vary(shape), the examples taken in turn, for at most
+    `attempts` tries: no duplicates, no copies of an example, none over max_bytes (vary returns
+    None to pass an example by)."""
+    shapes = [_analyse(example) for example in examples]
+    seen = set(examples)
+    out: list[bytes] = []
+    for attempt in range(attempts):
+        if len(out) >= count:
+            break
+        lines = vary(shapes[attempt % len(shapes)])
+        if lines is None:
+            continue
         data = b"\n".join(b"".join(line) for line in lines)
         if data in seen or len(data) > max_bytes:
             continue
