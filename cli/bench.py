@@ -293,10 +293,13 @@ def bench_select(
     restricted_inputs: Annotated[int | None, typer.Option(
         help="inputs taking a letter or an order away from an example (default: config)")]
     = None,
+    input_rounds: Annotated[int, typer.Option(
+        help="rounds of further inputs in the rounds input set")] = 3,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
-    """solved@1 and solved@10 of each ranking (random, cluster size, runs clean) over the same
-    clusters and hidden verdicts, on labelled programs instead of a model's."""
+    """solved@1 and solved@10 of each arm (an input set and a ranking: random, cluster size,
+    runs clean, with the statement's ranges checked, with input rounds) over the same hidden
+    verdicts, on labelled programs instead of a model's."""
     defaults = load_defaults()
 
     def run() -> int:
@@ -315,7 +318,8 @@ def bench_select(
             report = benchmark_selection(
                 problems, samples_from, pool, only=only,
                 options=SelectionOptions(generated_inputs=defaults["generated_inputs"],
-                                         restricted_inputs=chosen),
+                                         restricted_inputs=chosen,
+                                         input_rounds=max(1, input_rounds)),
                 on_start=lambda key: err.print(f"{key}: selecting", markup=False))
         if not report["problems"]:
             raise CliError(f"{samples_from}: no programs for any problem under {root}",
@@ -332,23 +336,24 @@ def bench_select(
 def print_select_report(report: dict) -> None:
     scored = [row for row in report["problems"] if row["error"] is None]
     out.print(f"problems: {len(scored)} (random: the expectation over orders)")
-    out.print(f"{'arm':<12}{'solved@1':>10}{'solved@10':>11}   solved@1 95% CI (Wilson)")
+    out.print(f"{'arm':<16}{'solved@1':>10}{'solved@10':>11}   solved@1 95% CI (Wilson)")
     for arm, row in report["arms"].items():
         low, high = row["ci95"]
-        out.print(f"{arm:<12}{row['solved_at_1']:>10.3f}{row['solved_at_10']:>11.3f}   "
+        out.print(f"{arm:<16}{row['solved_at_1']:>10.3f}{row['solved_at_10']:>11.3f}   "
                   f"{low:.3f}-{high:.3f}")
     out.print("rank 1 right per problem (random: chance):", markup=False)
     arms = list(report["arms"])
-    out.print(f"{'problem':<48}{'surv':>5}{'ok':>4}{'clus':>5}  " +
-              "  ".join(f"{arm:>10}" for arm in arms), markup=False, soft_wrap=True)
+    out.print(f"{'problem':<44}{'surv':>5}{'ok':>4}{'clus':>5}{'+rnd':>5}  " +
+              " ".join(f"{arm[:10]:>10}" for arm in arms), markup=False, soft_wrap=True)
     for row in report["problems"]:
         if row["error"] is not None:
-            out.print(f"{row['id']:<48}  {row['error']}", markup=False, soft_wrap=True)
+            out.print(f"{row['id']:<44}  {row['error']}", markup=False, soft_wrap=True)
             continue
         cells = []
         for arm in arms:
             value = row["arms"][arm]["solved_at_1"]
             cells.append(f"{value:>10.2f}" if arm == "random" else
                          f"{'yes' if value else 'no':>10}")
-        out.print(f"{row['id']:<48}{row['survivors']:>5}{row['correct_survivors']:>4}"
-                  f"{row['clusters']:>5}  " + "  ".join(cells), markup=False, soft_wrap=True)
+        out.print(f"{row['id']:<44}{row['survivors']:>5}{row['correct_survivors']:>4}"
+                  f"{row['clusters']:>5}{row['clusters_after_rounds']:>5}  " + " ".join(cells),
+                  markup=False, soft_wrap=True)

@@ -1,16 +1,17 @@
 """The selection benchmark (`cpsolve bench select`): solved@1 and solved@10 of several rankings
 over the same clusters and the same hidden verdicts, on programs people wrote and labelled.
 
-Each problem is filtered and clustered once, exactly as `solve` does it (select() with default
-SelectionOptions); every survivor is judged on the hidden tests once. The arms differ only in
-the order the clusters are taken in, so their differences are the rankings' alone. A measurement
-only: no arm here changes what `solve` chooses.
+Each problem is filtered once and clustered on each input set (INPUT_SETS: plain mutation as
+AlphaCode, the same with the statement's ranges checked, and with input rounds added), exactly as
+`solve` does it; every survivor is judged on the hidden tests once. An arm is an input set and a
+ranking (RANKED_ARMS), so differences between arms on one input set are the rankings' alone. A
+measurement only: no arm here changes what `solve` chooses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import sqrt
 from pathlib import Path
 
@@ -22,10 +23,26 @@ from solver.problem import ProblemError, load_problem
 from solver.run.examples import Progress
 from solver.sampling.folder import programs_folder_for, samples_from_folder
 from solver.selection.clustering import Cluster
-from solver.selection.ranking import choose_top
+from solver.selection.ranking import choose_top, rank_clusters
 from solver.selection.select import SelectionOptions, select
 
-ARMS = ("random", "size", "runs-clean")
+# Input sets the clusters are formed on, as SelectionOptions fields: "plain" is selection as it
+# was before the statement's ranges were read (AlphaCode's one batch of mutated inputs).
+INPUT_SETS = {
+    "plain": {"check_constraints": False, "input_rounds": 0},
+    "valid": {"check_constraints": True, "input_rounds": 0},
+    "rounds": {"check_constraints": True},  # input_rounds from the options (default 3)
+}
+# arm -> (input set, ranker); "random" is the expectation over the plain set's survivors.
+RANKED_ARMS = {
+    "size": ("plain", "size"),
+    "runs-clean": ("plain", "evidence"),
+    "valid+size": ("valid", "size"),
+    "rounds+size": ("rounds", "size"),
+    "rounds+evidence": ("rounds", "evidence"),
+}
+ARMS = ("random", *RANKED_ARMS)
+DEFAULT_ROUNDS = 3
 TOP_K = 10  # solved@10: the chosen ten
 Z_95 = 1.959964  # two-sided 95% normal quantile
 
@@ -47,28 +64,6 @@ def random_expectation(survivors: Sequence[tuple[int, bool]], *, k: int = TOP_K
     correct_weight = sum(weight for weight, correct in survivors if correct)
     correct_programs = sum(1 for _, correct in survivors if correct)
     return correct_weight / total, pass_at_k(len(survivors), correct_programs, k)
-
-
-def clean_share(cluster: Cluster, generated_inputs: int) -> float:
-    """Share of the generated inputs on which the cluster's representative ran without crash or
-    timeout (1.0 when there were none: no evidence against any cluster)."""
-    if generated_inputs <= 0:
-        return 1.0
-    return (generated_inputs - cluster.failures) / generated_inputs
-
-
-def rank_by_size(clusters: Sequence[Cluster]) -> list[Cluster]:
-    """Today's order: as cluster_programs ranked them (samples, then failures, then time)."""
-    return list(clusters)
-
-
-def rank_by_runs_clean(clusters: Sequence[Cluster], *, generated_inputs: int) -> list[Cluster]:
-    """Most clean runs first, then more samples; remaining ties keep the size order (stable).
-
-    generated_inputs: the inputs the clusters were formed on (Stats.generated_inputs), the
-        denominator of each cluster's failures.
-    """
-    return sorted(clusters, key=lambda c: (-clean_share(c, generated_inputs), -c.size))
 
 
 def solved_in_order(ranked: Sequence[Cluster], correct_keys: set[str], *, k: int = TOP_K
@@ -101,8 +96,11 @@ class ProblemScores:
     id: str
     survivors: int = 0  # distinct programs that passed the examples
     correct_survivors: int = 0  # of those, passing the hidden tests
-    clusters: int = 0
-    generated_inputs: int = 0
+    clusters: int = 0  # on the plain input set
+    generated_inputs: int = 0  # the plain set's inputs
+    clusters_after_rounds: int = 0  # on the rounds input set
+    invalid_inputs: int = 0  # the rounds set's inputs rejected by the statement's ranges
+    round_inputs: int = 0  # inputs the rounds added
     arms: dict[str, dict[str, float]] = field(default_factory=dict)  # arm -> {solved_at_1, ...}
     error: str | None = None  # the problem could not be loaded or has no hidden tests
 
@@ -122,24 +120,34 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
         return ProblemScores(id=key, error=str(error))
     if not problem.hidden:
         return ProblemScores(id=key, error="no hidden tests")
-    selection = select(problem, samples_from_folder(programs), executor,
-                       options or SelectionOptions(), progress=progress)
-    survivors = selection.survivors
+    samples = samples_from_folder(programs)
+    base = options or SelectionOptions(input_rounds=DEFAULT_ROUNDS)
+    selections = {}
+    example_results = None
+    for name, fields in INPUT_SETS.items():
+        chosen = replace(base, ranker="size", **fields)
+        if name == "rounds" and chosen.input_rounds <= 0:
+            chosen = replace(chosen, input_rounds=DEFAULT_ROUNDS)
+        selections[name] = select(problem, samples, executor, chosen, progress=progress,
+                                  example_results=example_results)
+        example_results = example_results or selections[name].example_results
+    survivors = selections["plain"].survivors
     verdicts = hidden_verdicts(problem, [c.program for c in survivors], executor, progress) \
         if survivors else {}
     correct_keys = {key for key, found in verdicts.items() if found.verdict is Verdict.OK}
-    generated = selection.stats.generated_inputs
-    rankings = {
-        "size": rank_by_size(selection.clusters),
-        "runs-clean": rank_by_runs_clean(selection.clusters, generated_inputs=generated),
-    }
     at_1, at_10 = random_expectation([(c.weight, c.key in correct_keys) for c in survivors])
     arms = {"random": {"solved_at_1": at_1, "solved_at_10": at_10}}
-    for name, ranked in rankings.items():
+    for arm, (input_set, ranker) in RANKED_ARMS.items():
+        ranked = rank_clusters(selections[input_set].clusters, ranker)
         solved_1, solved_10 = solved_in_order(ranked, correct_keys)
-        arms[name] = {"solved_at_1": float(solved_1), "solved_at_10": float(solved_10)}
+        arms[arm] = {"solved_at_1": float(solved_1), "solved_at_10": float(solved_10)}
+    rounds = selections["rounds"].stats
     return ProblemScores(id=key, survivors=len(survivors), correct_survivors=len(correct_keys),
-                         clusters=len(selection.clusters), generated_inputs=generated, arms=arms)
+                         clusters=len(selections["plain"].clusters),
+                         generated_inputs=selections["plain"].stats.generated_inputs,
+                         clusters_after_rounds=len(selections["rounds"].clusters),
+                         invalid_inputs=rounds.invalid_inputs, round_inputs=rounds.round_inputs,
+                         arms=arms)
 
 
 def summarise_arms(scores: Sequence[ProblemScores]) -> dict[str, dict]:
@@ -186,6 +194,8 @@ def benchmark_selection(
                                     progress=progress))
     rows = [{"id": s.id, "survivors": s.survivors, "correct_survivors": s.correct_survivors,
              "clusters": s.clusters, "generated_inputs": s.generated_inputs,
+             "clusters_after_rounds": s.clusters_after_rounds,
+             "invalid_inputs": s.invalid_inputs, "round_inputs": s.round_inputs,
              "arms": {arm: {name: round(value, 4) for name, value in values.items()}
                       for arm, values in s.arms.items()},
              "error": s.error} for s in scores]

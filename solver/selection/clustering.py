@@ -38,11 +38,32 @@ class Cluster:
     representative: Candidate  # the fastest member
     failures: int  # generated inputs on which the representative did not run OK
     mean_time_s: float  # the representative's mean CPU time per generated input
+    # Generated inputs the representative ran on. Later input rounds run only the clusters that
+    # can still split or be chosen, so this differs between clusters: compare shares.
+    runs: int = 0
+    # The representative's run_outcome per generated input, in input order: what other
+    # clusters are compared with (ranking.agreement).
+    outcomes: tuple[str, ...] = ()
+
+    @property
+    def clean_share(self) -> float:
+        """Share of its inputs the representative ran without crash or timeout (1.0 with none:
+        no evidence against it)."""
+        return (self.runs - self.failures) / self.runs if self.runs else 1.0
 
     @property
     def size(self) -> int:
         """How many samples landed in this cluster."""
         return sum(m.weight for m in self.members)
+
+
+def run_outcome(run: RunResult, flags: ValidatorFlags) -> str:
+    """One run as a short digest: its normalised output, or its failure kind."""
+    if run.verdict == Verdict.OK:
+        part = ("=" + normalise(run.stdout, flags)).encode()
+    else:
+        part = f"<{run.verdict.value}>".encode()
+    return hashlib.sha256(part).hexdigest()[:16]
 
 
 def run_signature(runs: list[RunResult], flags: ValidatorFlags) -> str:
@@ -90,6 +111,8 @@ def cluster_programs(
                 representative=rep,
                 failures=sum(r.verdict != Verdict.OK for r in runs),
                 mean_time_s=sum(r.cpu_s for r in runs) / len(runs) if runs else 0.0,
+                runs=len(runs),
+                outcomes=tuple(run_outcome(run, flags) for run in runs),
             )
         )
     clusters.sort(key=lambda c: (-c.size, c.failures, c.mean_time_s))

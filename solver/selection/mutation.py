@@ -5,179 +5,21 @@ from __future__ import annotations
 
 import random
 import re
-import string
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
-# Pieces of one line: whitespace runs and tokens alternate, so joining them restores the line.
-_PIECE_RE = re.compile(rb"[ \t\v\f\r]+|[^ \t\v\f\r]+")
-_INT_RE = re.compile(rb"([+-]?)(\d+)")
-_FLOAT_RE = re.compile(rb"([+-]?)(\d+)\.(\d+)")
-_MAX_COUNT_LINE_TOKENS = 3  # a line holding a count ("n", "n m", "n m k") is short
-_CLASS_CHARS = {
-    "lower": string.ascii_lowercase.encode(),
-    "upper": string.ascii_uppercase.encode(),
-    "digit": string.digits.encode(),
-}
-
-Pos = tuple[int, int]  # (line index, piece index)
-
-
-# --- input mutation -----------------------------------------------------------------------------
-
-
-def _is_space(piece: bytes) -> bool:
-    return piece[:1].isspace()
-
-
-def _char_class(c: int) -> str:
-    if 97 <= c <= 122:
-        return "lower"
-    if 65 <= c <= 90:
-        return "upper"
-    if 48 <= c <= 57:
-        return "digit"
-    # Non-ASCII bytes are left alone: swapping them could break UTF-8 sequences.
-    return "other" if c < 128 else "fixed"
-
-
-@dataclass
-class _Block:
-    """A repeated structure whose length is written in a count token (best-effort detection)."""
-
-    count_pos: Pos
-    count: int
-    kind: str  # "lines": lines[first : first + count]; "tokens": tokens of line `line`
-    line: int = 0  # "tokens": the line holding the items
-    first: int = 0  # "lines": first line of the block; "tokens": index of the first item token
-
-
-@dataclass
-class _Shape:
-    """What mutation needs to know about one example, computed once."""
-
-    lines: list[list[bytes]]
-    ints: dict[Pos, int]
-    floats: list[Pos]
-    words: list[Pos]
-    blocks: list[_Block]
-    int_pool: list[int]
-    keywords: list[bytes]  # letter words seen more than once ("add", "L"): swapped, not spelled
-    alphabets: dict[str, bytes]
-    mutable: list[Pos] = field(default_factory=list)
-
-
-def _token_indices(line: list[bytes]) -> list[int]:
-    return [i for i, p in enumerate(line) if not _is_space(p)]
-
-
-def _kind(tok: bytes) -> str:
-    return "i" if _INT_RE.fullmatch(tok) else "f" if _FLOAT_RE.fullmatch(tok) else "w"
-
-
-def _find_blocks(lines: list[list[bytes]], ints: dict[Pos, int]) -> list[_Block]:
-    toks = [_token_indices(line) for line in lines]
-    counts = [len(t) for t in toks]
-    # Token kinds per line: block lines must look alike ("0.5 1.5" and "hello world" do not).
-    kinds = ["".join(_kind(line[pi]) for pi in t) for line, t in zip(lines, toks, strict=True)]
-    last = max((i for i, c in enumerate(counts) if c), default=-1)
-    blocks: list[_Block] = []
-    items: set[int] = set()  # lines that are items of a block of one-token lines
-    for i, line_toks in enumerate(toks):
-        if not line_toks or i in items:
-            # A number among one-number items ("4\n0\n2\n104\n117") is an item, not a count.
-            continue
-        pos = (i, line_toks[0])
-        k = ints.get(pos)
-        if k is None or k < 1:
-            continue
-        short = len(line_toks) <= _MAX_COUNT_LINE_TOKENS
-        # A count of 1 is weak evidence unless it stands alone ("1 5" is usually two numbers).
-        if k == 1 and len(line_toks) > 1:
-            continue
-        # "k" then k lines of the same token count, then a line that looks different (or EOF).
-        block = kinds[i + 1 : i + 1 + k]
-        if short and len(block) == k and block[0] and len(set(block)) == 1:
-            after = i + 1 + k
-            if after > last or kinds[after] != block[0]:
-                blocks.append(_Block(pos, k, "lines", first=i + 1))
-                if len(block[0]) == 1:
-                    items.update(range(i + 1, after))
-        # "k" then a line of k items.
-        if len(line_toks) == 1 and i + 1 < len(lines) and counts[i + 1] == k:
-            blocks.append(_Block(pos, k, "tokens", line=i + 1, first=0))
-        # "k a1 ... ak" on one line (k >= 2: "1 5" is more likely just two numbers).
-        if k >= 2 and len(line_toks) == k + 1:
-            blocks.append(_Block(pos, k, "tokens", line=i, first=1))
-    return blocks
-
-
-def _analyse(example: bytes) -> _Shape:
-    lines = [_PIECE_RE.findall(line) for line in example.split(b"\n")]
-    ints: dict[Pos, int] = {}
-    floats: list[Pos] = []
-    words: list[Pos] = []
-    word_counts: dict[bytes, int] = {}
-    for li, line in enumerate(lines):
-        for pi in _token_indices(line):
-            tok = line[pi]
-            if _INT_RE.fullmatch(tok):
-                ints[(li, pi)] = int(tok)
-            elif _FLOAT_RE.fullmatch(tok):
-                floats.append((li, pi))
-            else:
-                words.append((li, pi))
-                word_counts[tok] = word_counts.get(tok, 0) + 1
-    keywords = sorted(w for w, n in word_counts.items() if n > 1 and w.isalpha())
-    seen: dict[str, set[int]] = {}
-    for li, pi in words:
-        if lines[li][pi] not in keywords:
-            for c in lines[li][pi]:
-                seen.setdefault(_char_class(c), set()).add(c)
-    shape = _Shape(
-        lines=lines,
-        ints=ints,
-        floats=floats,
-        words=words,
-        blocks=_find_blocks(lines, ints),
-        int_pool=sorted(set(ints.values())),
-        keywords=keywords,
-        alphabets={cls: bytes(sorted(chars)) for cls, chars in seen.items()},
-    )
-    protected = {b.count_pos for b in shape.blocks}
-    for b in shape.blocks:
-        if b.kind != "lines":
-            continue
-        # "n m" then n lines of m items, or n rows of m characters: m is a count too.
-        rows = [lines[li] for li in range(b.first, b.first + b.count)]
-        widths = {len(_token_indices(rows[0]))} - {1}
-        if all(len(_token_indices(row)) == 1 for row in rows):
-            widths |= {len(b"".join(p for p in row if not _is_space(p))) for row in rows}
-        if len(widths) > 1 and len(_token_indices(rows[0])) == 1:
-            widths = set()  # ragged rows: no single width to protect
-        for pi in _token_indices(lines[b.count_pos[0]]):
-            if ints.get((b.count_pos[0], pi)) in widths:
-                protected.add((b.count_pos[0], pi))
-    lone_keyword = len(keywords) < 2
-    shape.mutable = (
-        [p for p in ints if p not in protected]
-        + floats
-        + [p for p in words if not (lone_keyword and lines[p[0]][p[1]] in keywords)]
-    )
-    shape.mutable.sort()
-    return shape
-
-
-def _format_int(value: int, like: bytes) -> bytes:
-    m = _INT_RE.fullmatch(like)
-    assert m is not None
-    sign, digits = m.group(1), m.group(2)
-    text = str(abs(value))
-    if len(digits) > 1 and digits.startswith(b"0"):
-        text = text.zfill(len(digits))  # fixed-width fields such as "007" keep their width
-    prefix = "-" if value < 0 else ("+" if sign == b"+" else "")
-    return (prefix + text).encode()
-
+from solver.selection.constraints import InputConstraints
+from solver.selection.shape import (
+    CLASS_CHARS,
+    FLOAT_RE,
+    Block,
+    InputShape,
+    Pos,
+    analyse_input,
+    char_class,
+    format_int,
+    is_space,
+    token_indices,
+)
 
 _POWER = re.compile(
     r"(?:(\d+)\s*(?:\*|\\cdot|\\times|x|\u00b7|\u00d7)\s*)?10\s*(?:\^|\*\*)\s*\{?\s*(\d{1,2})\s*\}?"
@@ -207,7 +49,26 @@ def statement_bounds(statement: str) -> list[int]:
     return sorted(bound for bound in found if 3 < bound <= 10**18)
 
 
-def _mutate_int(tok: bytes, rng: random.Random, pool: list[int], bounds: list[int]) -> bytes:
+Span = tuple[int | None, int | None]  # a token's inclusive range from the statement, if known
+
+
+def _mutate_int(tok: bytes, rng: random.Random, pool: list[int], bounds: list[int],
+                span: Span = (None, None)) -> bytes:
+    """A changed integer; within `span` where the statement gives this token's range (its own
+    ends then stand in for the statement's bounds, and the lower end is tried too)."""
+    low, high = span
+    if low is not None and high is not None and low >= high:
+        return tok
+    if span != (None, None):
+        if low is not None and rng.random() < 0.1:
+            return format_int(rng.choice((low, low + 1)) if high != low + 1 else low, tok)
+        bounds = [high] if high is not None else []
+        new = int(_mutate_int(tok, rng, pool, bounds))
+        new = max(new, low) if low is not None else new
+        new = min(new, high) if high is not None else new
+        if new == int(tok):
+            new = new + 1 if high is None or new + 1 <= high else new - 1
+        return format_int(new, tok)
     value = int(tok)
     non_negative = value >= 0
     r = rng.random()
@@ -216,7 +77,7 @@ def _mutate_int(tok: bytes, rng: random.Random, pool: list[int], bounds: list[in
         bound = rng.choice([b for b in bounds if b >= abs(value)] or bounds)
         new = rng.choice((bound, bound - 1, rng.randint(bound // 2, bound)))
         new = new if non_negative or rng.random() < 0.5 else -new
-        return _format_int(new, tok)
+        return format_int(new, tok)
     if r < 0.5:
         new = value + rng.choice((-3, -2, -1, 1, 2, 3))
     elif r < 0.7:
@@ -230,11 +91,11 @@ def _mutate_int(tok: bytes, rng: random.Random, pool: list[int], bounds: list[in
         new = max(0, new)
     if new == value:
         new = value + 1
-    return _format_int(new, tok)
+    return format_int(new, tok)
 
 
 def _mutate_float(tok: bytes, rng: random.Random) -> bytes:
-    m = _FLOAT_RE.fullmatch(tok)
+    m = FLOAT_RE.fullmatch(tok)
     assert m is not None
     sign, places = m.group(1), len(m.group(3))
     value = float(tok)
@@ -258,20 +119,20 @@ def _mutate_float(tok: bytes, rng: random.Random) -> bytes:
     return text.encode()
 
 
-def _mutate_word(tok: bytes, rng: random.Random, shape: _Shape) -> bytes:
+def _mutate_word(tok: bytes, rng: random.Random, shape: InputShape) -> bytes:
     if tok in shape.keywords:
         return rng.choice([w for w in shape.keywords if w != tok])
     chars = bytearray(tok)
-    changeable = [i for i, c in enumerate(chars) if _char_class(c) != "fixed"]
+    changeable = [i for i, c in enumerate(chars) if char_class(c) != "fixed"]
     if not changeable:
         return tok
     picks = [i for i in changeable if rng.random() < 1 / len(changeable)] or [
         rng.choice(changeable)
     ]
     for i in picks:
-        cls = _char_class(chars[i])
+        cls = char_class(chars[i])
         seen = shape.alphabets.get(cls, b"")
-        full = _CLASS_CHARS.get(cls, b"")
+        full = CLASS_CHARS.get(cls, b"")
         # Mostly reuse this input's own characters (a grid of '#' and '.' stays one).
         alphabet = seen if len(seen) > 1 and (rng.random() < 0.8 or not full) else full
         options = [c for c in alphabet if c != chars[i]]
@@ -281,7 +142,8 @@ def _mutate_word(tok: bytes, rng: random.Random, shape: _Shape) -> bytes:
 
 
 def _perturb_tokens(
-    shape: _Shape, lines: list[list[bytes]], rng: random.Random, bounds: list[int]
+    shape: InputShape, lines: list[list[bytes]], rng: random.Random, bounds: list[int],
+    spans: dict[Pos, Span],
 ) -> None:
     if not shape.mutable:
         return
@@ -294,40 +156,48 @@ def _perturb_tokens(
     for li, pi in chosen:
         tok = lines[li][pi]
         if (li, pi) in shape.ints:
-            lines[li][pi] = _mutate_int(tok, rng, shape.int_pool, bounds)
+            lines[li][pi] = _mutate_int(tok, rng, shape.int_pool, bounds,
+                                        spans.get((li, pi), (None, None)))
         elif (li, pi) in floats:
             lines[li][pi] = _mutate_float(tok, rng)
         else:
             lines[li][pi] = _mutate_word(tok, rng, shape)
 
 
-def _cut_block_to_one(block: _Block, lines: list[list[bytes]]) -> None:
+def _cut_block_to_one(block: Block, lines: list[list[bytes]]) -> None:
     if block.kind == "lines":
         del lines[block.first + 1 : block.first + block.count]
     else:
         pieces = lines[block.line]
-        items = _token_indices(pieces)[block.first : block.first + block.count]
+        items = token_indices(pieces)[block.first : block.first + block.count]
         # Keep the first item; drop the others with the whitespace before each.
         del pieces[items[0] + 1 : items[-1] + 1]
     li, pi = block.count_pos
-    lines[li][pi] = _format_int(1, lines[li][pi])
+    lines[li][pi] = format_int(1, lines[li][pi])
 
 
 def _stress_tokens(
-    shape: _Shape, lines: list[list[bytes]], rng: random.Random, bounds: list[int]
+    shape: InputShape, lines: list[list[bytes]], rng: random.Random, bounds: list[int],
+    spans: dict[Pos, Span],
 ) -> None:
-    """Every mutable integer at once near a bound of the statement (its sign kept): the
-    all-maximal input on which sums overflow, which single-token changes rarely build."""
+    """Every mutable integer at once near a bound of the statement (its sign kept), or near the
+    top of its own range where the statement gives one: the all-maximal input on which sums
+    overflow, which single-token changes rarely build."""
     bound = rng.choice(bounds)
     for li, pi in shape.mutable:
         if (li, pi) not in shape.ints:
             continue
+        low, high = spans.get((li, pi), (None, None))
+        if high is not None:
+            top = high - rng.randint(0, max(1, (high - (low or 0)) // 100))
+            lines[li][pi] = format_int(max(top, low) if low is not None else top, lines[li][pi])
+            continue
         value = int(lines[li][pi])
         near = rng.choice((bound, bound - 1, bound - rng.randint(0, max(1, bound // 100))))
-        lines[li][pi] = _format_int(-near if value < 0 else near, lines[li][pi])
+        lines[li][pi] = format_int(-near if value < 0 else near, lines[li][pi])
 
 
-def _resize_block(block: _Block, lines: list[list[bytes]], rng: random.Random) -> None:
+def _resize_block(block: Block, lines: list[list[bytes]], rng: random.Random) -> None:
     """Duplicate or drop one item of `block` and rewrite its count to match; now and then cut
     the block down to its first item (n = 1, the smallest case, where many programs break)."""
     if block.count > 2 and rng.random() < 0.25:
@@ -343,19 +213,19 @@ def _resize_block(block: _Block, lines: list[list[bytes]], rng: random.Random) -
             del lines[at]
     else:
         pieces = lines[block.line]
-        t = _token_indices(pieces)[block.first + j]
+        t = token_indices(pieces)[block.first + j]
         if grow:
-            sep = pieces[t + 1] if t + 1 < len(pieces) and _is_space(pieces[t + 1]) else b" "
+            sep = pieces[t + 1] if t + 1 < len(pieces) and is_space(pieces[t + 1]) else b" "
             pieces[t + 1 : t + 1] = [sep, pieces[t]]
-        elif t + 1 < len(pieces) and _is_space(pieces[t + 1]):
+        elif t + 1 < len(pieces) and is_space(pieces[t + 1]):
             del pieces[t : t + 2]
-        elif t > 0 and _is_space(pieces[t - 1]):
+        elif t > 0 and is_space(pieces[t - 1]):
             del pieces[t - 1 : t + 1]
         else:
             del pieces[t]
     # The count sits before the block, so its position is unaffected by the edit.
     li, pi = block.count_pos
-    lines[li][pi] = _format_int(block.count + (1 if grow else -1), lines[li][pi])
+    lines[li][pi] = format_int(block.count + (1 if grow else -1), lines[li][pi])
 
 
 def mutate_inputs(
@@ -364,6 +234,7 @@ def mutate_inputs(
     seed: int = 0,
     max_bytes: int = 1_000_000,
     bounds: Sequence[int] = (),
+    constraints: InputConstraints | None = None,
 ) -> list[bytes]:
     """Up to `count` new inputs made by format-preserving mutation of the example inputs.
 
@@ -374,20 +245,28 @@ def mutate_inputs(
     duplicated or dropped and the count rewritten. Deterministic for a seed; no duplicates,
     no copies of an example, none longer than max_bytes. May return fewer when the examples
     leave little to vary.
+
+    constraints: the statement's ranges (solver.selection.constraints); integers of a variable
+        with a known range stay in it and reach its ends. Counts may still leave theirs (a
+        block cut to one item): the caller drops what constraints.check rejects.
     """
     if count <= 0 or not examples:
         return []
     rng = random.Random(seed)
+    spans: dict[int, dict[Pos, Span]] = {}
 
-    def vary(shape: _Shape) -> list[list[bytes]] | None:
+    def vary(shape: InputShape) -> list[list[bytes]] | None:
         if not shape.mutable and not shape.blocks:
             return None
+        if id(shape) not in spans:
+            spans[id(shape)] = constraints.spans(shape) if constraints else {}
+        own = spans[id(shape)]
         lines = [list(line) for line in shape.lines]
         resize = bool(shape.blocks) and (not shape.mutable or rng.random() < 0.25)
-        if bounds and shape.ints and rng.random() < 0.2:
-            _stress_tokens(shape, lines, rng, list(bounds))
+        if (bounds or own) and shape.ints and rng.random() < 0.2:
+            _stress_tokens(shape, lines, rng, list(bounds) or [1], own)
         elif not resize or rng.random() < 0.5:
-            _perturb_tokens(shape, lines, rng, list(bounds))
+            _perturb_tokens(shape, lines, rng, list(bounds), own)
         if resize:
             # Token edits keep every line's token count, so the block positions still hold.
             _resize_block(rng.choice(shape.blocks), lines, rng)
@@ -410,13 +289,17 @@ def restricted_inputs(
     if count <= 0 or not examples:
         return []
     rng = random.Random(seed)
+    turns: dict[int, int] = {}
 
-    def vary(shape: _Shape) -> list[list[bytes]]:
+    def vary(shape: InputShape) -> list[list[bytes]]:
         lines = [list(line) for line in shape.lines]
+        turn = turns[id(shape)] = turns.get(id(shape), -1) + 1
         if rng.random() < 0.5:
-            _drop_a_letter(shape, lines, rng)
+            _drop_a_letter(shape, lines, rng, turn)
         else:
             _order_a_line(shape, lines, rng)
+        if lines == shape.lines:  # nothing of that kind here: try the other
+            _drop_a_letter(shape, lines, rng, turn)
         return lines
 
     return _distinct_variants(examples, count, vary, attempts=count * 20 + 20,
@@ -426,7 +309,7 @@ def restricted_inputs(
 def _distinct_variants(
     examples: list[bytes],
     count: int,
-    vary: Callable[[_Shape], list[list[bytes]] | None],
+    vary: Callable[[InputShape], list[list[bytes]] | None],
     *,
     attempts: int,
     max_bytes: int,
@@ -434,7 +317,7 @@ def _distinct_variants(
     """Up to `count` new inputs from vary(shape), the examples taken in turn, for at most
     `attempts` tries: no duplicates, no copies of an example, none over max_bytes (vary returns
     None to pass an example by)."""
-    shapes = [_analyse(example) for example in examples]
+    shapes = [analyse_input(example) for example in examples]
     seen = set(examples)
     out: list[bytes] = []
     for attempt in range(attempts):
@@ -451,22 +334,29 @@ def _distinct_variants(
     return out
 
 
-def _drop_a_letter(shape: _Shape, lines: list[list[bytes]], rng: random.Random) -> None:
-    """Every copy of one letter in the input's words becomes another letter of its class."""
+def _drop_a_letter(shape: InputShape, lines: list[list[bytes]], rng: random.Random,
+                   turn: int = 0) -> None:
+    """Every copy of one letter in the input's words becomes another letter of its class. The
+    letters are taken most frequent first, one per turn: the word without its commonest letter
+    is the case mutation, changing a letter here and there, never reaches."""
     words = [pos for pos in shape.words if lines[pos[0]][pos[1]] not in shape.keywords]
-    letters = sorted({c for li, pi in words for c in lines[li][pi]
-                      if _char_class(c) in ("lower", "upper")})
-    if not letters:
+    counts: dict[int, int] = {}
+    for li, pi in words:
+        for c in lines[li][pi]:
+            if char_class(c) in ("lower", "upper"):
+                counts[c] = counts.get(c, 0) + 1
+    if not counts:
         return
-    gone = rng.choice(letters)
-    cls = _char_class(gone)
+    letters = sorted(counts, key=lambda c: (-counts[c], c))
+    gone = letters[turn % len(letters)]
+    cls = char_class(gone)
     own = [c for c in shape.alphabets.get(cls, b"") if c != gone]
-    instead = rng.choice(own or [c for c in _CLASS_CHARS[cls] if c != gone])
+    instead = rng.choice(own or [c for c in CLASS_CHARS[cls] if c != gone])
     for li, pi in words:
         lines[li][pi] = lines[li][pi].replace(bytes([gone]), bytes([instead]))
 
 
-def _order_a_line(shape: _Shape, lines: list[list[bytes]], rng: random.Random) -> None:
+def _order_a_line(shape: InputShape, lines: list[list[bytes]], rng: random.Random) -> None:
     """The numbers of one line (counts left alone) all equal, or sorted up or down."""
     counts = {block.count_pos for block in shape.blocks}
     by_line: dict[int, list[Pos]] = {}

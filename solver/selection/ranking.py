@@ -1,8 +1,76 @@
-"""The choice of the top k: one program per cluster in rank order, its fastest member first."""
+"""The order of the clusters and the choice of the top k: one program per cluster in rank order,
+its fastest member first. Where is rank 1 decided? Here, by the ranker the options name:
+
+- "size" (AlphaCode): more samples first, then fewer failures, then less time;
+- "evidence": clusters whose representative ran clean on a larger share of the valid generated
+  inputs (largest sizes included, so a program that times out there) first, then by size;
+- "agreement": by size, equal sizes by agreement with the other clusters (MBR-exec, Shi et al.
+  2022): the cluster whose outputs most samples of other clusters share, input by input. Wrong
+  programs near a right one differ from it on few inputs, and from each other on different ones;
+- "all": runs clean first, then size, then agreement.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from solver.selection.clustering import Candidate, Cluster
+
+RANKERS = ("size", "evidence", "agreement", "all")
+
+
+def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
+    """Samples of the other clusters weighted by the share of inputs on which their
+    representative's outcome equals this one's (inputs both ran, in the same order)."""
+    total = 0.0
+    for other in clusters:
+        if other is cluster:
+            continue
+        common = min(len(cluster.outcomes), len(other.outcomes))
+        if common:
+            same = sum(a == b for a, b in zip(cluster.outcomes[:common], other.outcomes[:common],
+                                              strict=True))
+            total += other.size * same / common
+    return total
+
+
+def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size") -> list[Cluster]:
+    """The clusters in rank order. `clusters` arrive in size order (cluster_programs); every
+    sort here is stable, so what a ranker does not look at keeps that order."""
+    if ranker not in RANKERS:
+        raise ValueError(f"unknown ranker {ranker!r} (one of {', '.join(RANKERS)})")
+    if ranker == "size":
+        return list(clusters)
+    if ranker == "evidence":
+        return sorted(clusters, key=lambda c: -c.clean_share)
+    agreeing = {id(c): agreement(c, clusters) for c in clusters}
+    if ranker == "agreement":
+        return sorted(clusters, key=lambda c: (-c.size, -agreeing[id(c)]))
+    return sorted(clusters, key=lambda c: (-c.clean_share, -c.size, -agreeing[id(c)]))
+
+
+def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster]) -> str | None:
+    """Which signal put the rank-1 cluster first: "runs-clean" when a cluster with a better
+    clean share displaced the biggest, "agreement" when agreement chose among the biggest,
+    "size" when the biggest is bigger than the next, "single" when there is one cluster, "tie"
+    when equal sizes were ordered by failures and time; None: no clusters."""
+    if not ranked:
+        return None
+    if len(ranked) == 1:
+        return "single"
+    top, biggest = ranked[0], size_order[0]
+    if top.clean_share > biggest.clean_share:
+        return "runs-clean"
+    if top is not biggest or (top.size == size_order[1].size
+                              and _agreement_decided(size_order, ranked)):
+        return "agreement"
+    return "size" if biggest.size > size_order[1].size else "tie"
+
+
+def _agreement_decided(size_order: Sequence[Cluster], ranked: Sequence[Cluster]) -> bool:
+    """Whether the ranking differs from the size order among the biggest clusters."""
+    tied = [c for c in size_order if c.size == size_order[0].size]
+    return [id(c) for c in ranked[:len(tied)]] != [id(c) for c in tied]
 
 
 def choose_top(clusters: list[Cluster], k: int = 10) -> list[tuple[int, Cluster, Candidate]]:

@@ -13,10 +13,13 @@ from solver.problem import Problem
 from solver.run.examples import Progress, count_examples, judge_stage, run_examples
 from solver.sampling.dedupe import programs_from
 from solver.sampling.types import Sample
-from solver.selection.clustering import Candidate, Cluster, cluster_programs
-from solver.selection.inputs import distinct_inputs, runnable_inputs
+from solver.selection.clustering import Candidate, Cluster, cluster_programs, run_outcome
+from solver.selection.constraints import read_constraints
+from solver.selection.inputs import agreed_inputs, distinct_inputs, runnable_inputs
+from solver.selection.largest import largest_inputs
 from solver.selection.mutation import mutate_inputs, restricted_inputs, statement_bounds
-from solver.selection.ranking import choose_top
+from solver.selection.ranking import choose_top, decided_by, rank_clusters
+from solver.selection.rounds import grow_inputs
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,20 @@ class SelectionOptions:
     # A generated input is kept when more than this share of the survivors runs on it without
     # crash or timeout: inputs most programs reject are likely outside the constraints.
     min_ok_share: float = 0.5
+    # A generated input is kept when at least this share of the survivors agree on its outcome
+    # (inputs.agreed_inputs); 0: off.
+    min_agree_share: float = 0.0
+    # Inputs that break a range the statement states (constraints.py) are never run. Off: every
+    # generated input is run, as before ranges were read.
+    check_constraints: bool = False
+    # Rounds of further inputs after the first clustering (rounds.py), run only on clusters
+    # that can still split or be chosen; 0: one batch of inputs, as AlphaCode.
+    input_rounds: int = 0
+    round_inputs: int = 10  # new mutated and restricted inputs per round
+    largest_inputs: int = 4  # inputs at the statement's largest sizes, in the first round
+    max_largest_bytes: int = 4_000_000  # a largest-size input is cut to fit this
+    round_patience: int = 1  # rounds in a row without a split before stopping
+    ranker: str = "size"  # ranking.RANKERS: the cluster order (see ranking.py)
 
 
 @dataclass
@@ -49,7 +66,15 @@ class Stats:
     generated_inputs: int = 0  # inputs the survivors were clustered on (after the filters)
     model_inputs: int = 0  # of those, inputs from model-written generators
     dropped_inputs: int = 0  # generated inputs left out: most survivors crashed or timed out
+    # Generated inputs that broke a range of the statement and were never run. Only ranges the
+    # examples keep are checked; an input no range could be checked on counts as valid.
+    invalid_inputs: int = 0
+    input_rounds: int = 0  # rounds of further inputs run after the first clustering
+    round_inputs: int = 0  # inputs those rounds added to the clustering (not counted above)
+    splitting_rounds: int = 0  # of those rounds, how many split a cluster
     clusters: int = 0
+    # Which signal put rank 1 first (ranking.decided_by): size, runs-clean, tie, single.
+    decided_by: str | None = None
 
 
 @dataclass
@@ -74,6 +99,8 @@ class Selection:
     stats: Stats
     clusters: list[Cluster] = field(default_factory=list)
     survivors: list[Candidate] = field(default_factory=list)  # passed every example
+    # Every unique program's runs on the examples (by Program.key), to reuse them.
+    example_results: dict[str, list[RunResult]] = field(default_factory=dict)
 
 
 def select(
@@ -113,9 +140,16 @@ def select(
     stats.passed_examples = len(survivors)
 
     example_inputs = [case.input for case in problem.examples]
+    constraints = read_constraints(problem.statement, example_inputs) \
+        if options.check_constraints else None
+
+    def is_valid(data: bytes) -> bool:
+        return constraints is None or constraints.check(data).valid
+
+    bounds = statement_bounds(problem.statement)
     mutated = mutate_inputs(example_inputs, options.generated_inputs,
                             seed=options.seed, max_bytes=options.max_input_bytes,
-                            bounds=statement_bounds(problem.statement))
+                            bounds=bounds, constraints=constraints)
     mutated += distinct_inputs(
         restricted_inputs(example_inputs, options.restricted_inputs, seed=options.seed,
                           max_bytes=options.max_input_bytes),
@@ -124,21 +158,60 @@ def select(
         model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
         max_bytes=options.max_input_bytes,
     )
+    valid_mutated = [data for data in mutated if is_valid(data)]
+    valid_from_model = [data for data in from_model if is_valid(data)]
+    stats.invalid_inputs = len(mutated) + len(from_model) - len(valid_mutated) \
+        - len(valid_from_model)
+    mutated, from_model = valid_mutated, valid_from_model
     inputs = mutated + from_model
     generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
     behaviour = judge_stage("clustering", executor, [c.program for c in survivors], generated,
                             problem=problem, progress=progress)
     kept = runnable_inputs(len(inputs), [behaviour[c.key] for c in survivors],
                            options.min_ok_share)
+    outcomes = [[run_outcome(behaviour[c.key][i], problem.checker) for i in kept]
+                for c in survivors]
+    kept = [kept[j] for j in agreed_inputs(len(kept), outcomes, options.min_agree_share)]
     behaviour = {key: [runs[i] for i in kept] for key, runs in behaviour.items()}
     stats.generated_inputs = len(kept)
     stats.model_inputs = sum(1 for i in kept if i >= len(mutated))
     stats.dropped_inputs = len(inputs) - len(kept)
     # With no generated inputs every survivor gets the same signature: one cluster.
-    clusters = cluster_programs(
-        survivors, {c.key: behaviour.get(c.key, []) for c in survivors}, problem.checker
-    )
+    behaviour = {c.key: behaviour.get(c.key, []) for c in survivors}
+    clusters = cluster_programs(survivors, behaviour, problem.checker)
+    if options.input_rounds > 0 and len(survivors) > 1:
+        def judge(stage: str, programs: list[Program], tests: list[Test]
+                  ) -> dict[str, list[RunResult]]:
+            return judge_stage(stage, executor, programs, tests, problem=problem,
+                               progress=progress)
+
+        def make_inputs(number: int) -> tuple[list[bytes], int]:
+            seed = options.seed + 1000 * number
+            largest = largest_inputs(example_inputs, constraints, options.largest_inputs,
+                                     seed=seed, max_bytes=options.max_largest_bytes) \
+                if constraints is not None and number == 1 else []
+            half = options.round_inputs // 2
+            return largest + restricted_inputs(
+                example_inputs, half, seed=seed, max_bytes=options.max_input_bytes,
+            ) + mutate_inputs(example_inputs, options.round_inputs - half, seed=seed,
+                              max_bytes=options.max_input_bytes, bounds=bounds,
+                              constraints=constraints), len(largest)
+
+        clusters, grown = grow_inputs(
+            survivors, behaviour, clusters, judge, make_inputs, is_valid=is_valid,
+            seen=[*example_inputs, *inputs], flags=problem.checker,
+            rounds=options.input_rounds, patience=options.round_patience, top_k=options.top_k,
+            max_bytes=max(options.max_input_bytes, options.max_largest_bytes),
+            min_ok_share=options.min_ok_share)
+        stats.input_rounds = grown.rounds
+        stats.round_inputs = grown.kept
+        stats.splitting_rounds = grown.splits
+        stats.invalid_inputs += grown.invalid
+        stats.dropped_inputs += grown.dropped
     stats.clusters = len(clusters)
+    ranked = rank_clusters(clusters, options.ranker)
+    stats.decided_by = decided_by(clusters, ranked)
+    clusters = ranked
     chosen = [
         ChosenProgram(
             rank=rank,
@@ -150,4 +223,4 @@ def select(
         for rank, cluster, candidate in choose_top(clusters, options.top_k)
     ]
     return Selection(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
-                     survivors=survivors)
+                     survivors=survivors, example_results=example_results)

@@ -12,27 +12,27 @@ from sandbox.jobs import Program
 from solver.bench.select import (
     ARMS,
     benchmark_selection,
-    clean_share,
     random_expectation,
-    rank_by_runs_clean,
-    rank_by_size,
     solved_in_order,
     wilson_interval,
 )
 from solver.selection.clustering import Candidate, Cluster
+from solver.selection.ranking import rank_clusters
 from tests.conftest import REPO
 
 BENCH = REPO.parent / "shared" / "bench"
 LABELLED = REPO / "tests" / "judge_agreement"
 
 
-def cluster(name: str, *, samples: int, failures: int, members: int = 1) -> Cluster:
-    """A cluster of `members` distinct programs holding `samples` samples in all."""
+def cluster(name: str, *, samples: int, failures: int, members: int = 1, runs: int = 30
+            ) -> Cluster:
+    """A cluster of `members` distinct programs holding `samples` samples in all, whose
+    representative ran on `runs` generated inputs."""
     candidates = [Candidate(Program("python3", f"print('{name}{i}')"),
                             sample_ids=list(range(samples if i == 0 else 1)))
                   for i in range(members)]
     return Cluster(signature=name, members=candidates, representative=candidates[0],
-                   failures=failures, mean_time_s=0.0)
+                   failures=failures, mean_time_s=0.0, runs=runs)
 
 
 def test_random_expectation_weighs_rank_1_by_samples_and_top_10_by_programs() -> None:
@@ -51,12 +51,13 @@ def test_runs_clean_puts_the_cluster_that_never_fails_first_then_size() -> None:
     clean_small = cluster("small", samples=2, failures=0)
     clean_smaller = cluster("smaller", samples=1, failures=0)
     by_size = [big_but_crashing, clean_small, clean_smaller]
-    assert rank_by_size(by_size) == by_size
-    ranked = rank_by_runs_clean(by_size, generated_inputs=30)
+    assert rank_clusters(by_size, "size") == by_size
+    ranked = rank_clusters(by_size, "evidence")
     assert ranked == [clean_small, clean_smaller, big_but_crashing]
-    assert clean_share(big_but_crashing, 30) == pytest.approx(0.8)
+    assert big_but_crashing.clean_share == pytest.approx(0.8)
     # No generated inputs: no evidence, the size order stands.
-    assert rank_by_runs_clean(by_size, generated_inputs=0) == by_size
+    unrun = [cluster(c.signature, samples=c.size, failures=0, runs=0) for c in by_size]
+    assert rank_clusters(unrun, "evidence") == unrun
 
 
 def test_solved_in_order_chooses_as_solve_does() -> None:

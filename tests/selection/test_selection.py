@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sandbox.checkers import ValidatorFlags
 from sandbox.jobs import Program, RunResult, Verdict
 from solver.selection.clustering import Candidate, Cluster, cluster_programs, run_signature
@@ -397,3 +399,36 @@ def test_restricted_inputs_take_a_letter_or_an_order_away() -> None:
         assert values in (sorted(values), sorted(values, reverse=True)) or len(set(values)) == 1
     assert restricted_inputs([b"42\n"], 3) == []  # nothing to take away
     assert restricted_inputs([], 3) == [] and restricted_inputs([word], 0) == []
+
+
+# --- ranking by evidence -----------------------------------------------------------------------
+
+
+def test_runnable_inputs_keep_timeouts_on_largest_inputs() -> None:
+    good, slow = ok(b"1"), fail(Verdict.TLE)
+    runs = [[slow, slow], [slow, slow], [good, good]]
+    assert runnable_inputs(2, runs, 0.5) == []
+    assert runnable_inputs(2, runs, 0.5, slow_ok={1}) == [1]  # slowness there is the verdict
+
+
+def test_evidence_puts_clean_clusters_first_and_says_what_decided() -> None:
+    from solver.selection.ranking import decided_by, rank_clusters
+
+    big, clean, other = (Candidate(prog(n), ids) for n, ids in
+                         [("big", [0, 1, 2]), ("clean", [3, 4]), ("other", [5])])
+    results = {big.key: [ok(b"1"), fail(Verdict.TLE)], clean.key: [ok(b"2"), ok(b"2")],
+               other.key: [ok(b"3"), ok(b"3")]}
+    by_size = cluster_programs([big, clean, other], results, FLAGS)
+    assert [c.representative for c in by_size] == [big, clean, other]
+    assert by_size[0].clean_share == 0.5 and by_size[1].clean_share == 1.0
+    ranked = rank_clusters(by_size, "evidence")
+    assert [c.representative for c in ranked] == [clean, other, big]  # size orders equal shares
+    assert decided_by(by_size, ranked) == "runs-clean"
+    assert decided_by(by_size, rank_clusters(by_size, "size")) == "size"
+    assert decided_by(by_size[1:], by_size[1:]) == "size"
+    assert decided_by(by_size[:1], by_size[:1]) == "single" and decided_by([], []) is None
+    one, two = Candidate(prog("one"), [6]), Candidate(prog("two"), [7])
+    tied = cluster_programs([one, two], {one.key: [ok(b"1")], two.key: [ok(b"2")]}, FLAGS)
+    assert decided_by(tied, tied) == "tie"
+    with pytest.raises(ValueError, match="unknown ranker"):
+        rank_clusters(by_size, "vibes")
