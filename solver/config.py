@@ -29,12 +29,13 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "restricted_inputs": (0, None),
     "input_rounds": (0, 20),
     "largest_inputs": (0, None),
+    "oracles": (0, None),
     "workers": (1, None),
     "engine_cpus": (1, None),
 }
 # Settings whose value is one of a few names.
 CHOICES: dict[str, tuple[str, ...]] = {"dtype": ("auto", "bfloat16", "float16", "float32"),
-                                      "ranker": ("size", "evidence")}
+                                      "ranker": ("size", "evidence", "agreement", "oracle", "all")}
 WHOLE_OR_NULL = ("workers", "engine_cpus")  # null defaults that take only a whole number
 BOOL_OR_NULL = ("enforce_eager",)  # null defaults that take only true or false
 

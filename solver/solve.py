@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sandbox.jobs import RunResult
+from sandbox.jobs import Program, RunResult
 from sandbox.tester import Executor
 from solver.evaluation import Evaluation, evaluate
 from solver.problem import Problem
@@ -22,6 +22,7 @@ from solver.sampling.profiles import mix_profiles
 from solver.sampling.samplers import open_sampler
 from solver.sampling.types import Sample, Sampler, SamplingOptions
 from solver.selection.generators import GeneratorOptions, model_written_inputs
+from solver.selection.oracles import draw_oracles
 from solver.selection.select import ChosenProgram, Selection, SelectionOptions, Stats, select
 
 
@@ -39,6 +40,9 @@ class SolveOptions:
     # sandbox sooner; each chunk is cached and filtered while the next is drawn.
     chunk_size: int = 64
     generators: int = 2  # model-written input generators per size hint (0: mutations only)
+    # Model-written brute-force programs asked for per problem (selection/oracles.py); the
+    # "oracle" and "all" rankers use them. 0: none.
+    oracles: int = 0
     evaluate_hidden: bool = True  # judge on hidden tests where the problem has them
     # Judge every survivor on the hidden tests, not only the chosen: pass@k needs them all.
     evaluate_all_survivors: bool = True
@@ -69,6 +73,7 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
         use_cache=settings["cache"],
         chunk_size=settings["chunk_size"],
         generators=settings["generators"],
+        oracles=settings["oracles"],
     )
 
 
@@ -88,6 +93,7 @@ class ModelSamples:
     samples: list[Sample]
     example_results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
     model_inputs: list[bytes] = field(default_factory=list)
+    oracles: list[Program] = field(default_factory=list)  # model-written brute forces
 
 
 def sample_with_model(
@@ -100,7 +106,8 @@ def sample_with_model(
     on_sampled: Callable[[list[Sample]], None] | None = None,
 ) -> ModelSamples:
     """Samples over the profile and temperature mix, filtered on the examples as they come;
-    then, with generators > 0 and a chat profile in the mix, model-written inputs.
+    then, with generators > 0 and a chat profile in the mix, model-written inputs, and with
+    oracles > 0 model-written brute forces.
 
     on_sampled(samples): runs as soon as sampling ends, to keep them before anything else can
         fail.
@@ -129,7 +136,11 @@ def sample_with_model(
             temperature=like.temperature, top_p=like.top_p, max_tokens=like.max_tokens,
             stop=like.stop)
         model_inputs = model_written_inputs(problem, sampler, executor, generator_options)
-    return ModelSamples(streamed.samples, streamed.example_results, model_inputs)
+    oracles: list[Program] = []
+    if options.oracles > 0 and chat:
+        oracles = draw_oracles(problem, sampler,
+                               chat[0].profile.params(chat[0].options, options.oracles))
+    return ModelSamples(streamed.samples, streamed.example_results, model_inputs, oracles)
 
 
 @dataclass
@@ -181,6 +192,7 @@ def solve_problem(
     """
     example_results: dict[str, list[RunResult]] = {}
     model_inputs = list(model_inputs)
+    oracles: list[Program] = []
     if samples is None:
         if sampler is None:
             if progress is not None:  # shown while the engine starts
@@ -190,8 +202,10 @@ def solve_problem(
                                   on_sampled=on_sampled)
         samples, example_results = drawn.samples, drawn.example_results
         model_inputs += drawn.model_inputs
+        oracles = drawn.oracles
     selection = select(problem, samples, executor, options.selection, progress=progress,
-                       model_inputs=model_inputs, example_results=example_results)
+                       model_inputs=model_inputs, example_results=example_results,
+                       oracles=oracles)
     evaluation = None
     if options.evaluate_hidden:
         evaluation = evaluate(selection, executor, samples=len(samples),

@@ -282,6 +282,8 @@ def test_batch_on_bench_problems_with_written_programs(tmp_path: Path, pool) -> 
         assert stats["sampled"] == len(source_files(PROGRAMS / key))
         assert stats["passed_examples"] < stats["unique"]  # some fail the samples
         assert stats["generated_inputs"] > 0 and stats["clusters"] >= 1
+        # Which signal put rank 1 first, as `solve` chose it (issue 18).
+        assert stats["decided_by"] in {"size", "tie", "single", "runs-clean", "agreement"}
         evaluation = problem["evaluation"]
         assert 0 < evaluation["pass_at"]["1"] < 1 and evaluation["pass_at"]["10"] == 1.0
         assert problem["candidates"][0]["sample_files"][0].startswith("accepted")

@@ -166,3 +166,29 @@ def test_select_judges_with_the_problems_own_checker(pool, tmp_path):
     result = solve(problem, drawn, pool, 5)
     assert result.stats.passed_examples == 1
     assert result.candidates[0].program.source == "print(int(input()) + 2)\n"
+
+
+def test_model_written_oracles_outrank_a_bigger_wrong_cluster(pool, problems_dir):
+    from solver.sampling.types import GenerationParams
+    from solver.selection.oracles import draw_oracles, oracle_messages
+    from solver.selection.select import select
+
+    problem = load_problem(problems_dir / "max-of-list")
+    brute = "input()\nbest = None\nfor x in map(int, input().split()):\n" \
+            "    if best is None or x > best:\n        best = x\nprint(best)\n"
+    sampler = ScriptedSampler([(brute, True), ("print(0)\n", True), ("print(", False)])
+    params = GenerationParams(n=3, temperature=0.5, top_p=0.95, max_tokens=200)
+    oracles = draw_oracles(problem, sampler, params)
+    assert [o.source.strip() for o in oracles] == [brute.strip(), "print(0)"]  # cut-off dropped
+    chat = oracle_messages(problem)
+    assert problem.statement in chat[1]["content"] and "brute-force" in chat[0]["content"]
+
+    # The wrong program is drawn three times, the right one once: size alone picks the wrong.
+    drawn = samples_of(BUT_LAST, BUT_LAST, BUT_LAST, RIGHT)
+    by_size = select(problem, drawn, pool, SelectionOptions(generated_inputs=20))
+    assert by_size.candidates[0].program.source == BUT_LAST
+    options = SelectionOptions(generated_inputs=20, ranker="oracle")
+    # "print(0)" fails the examples, so only the real brute force is asked.
+    with_oracle = select(problem, drawn, pool, options, oracles=oracles)
+    assert with_oracle.candidates[0].program.source == RIGHT
+    assert with_oracle.stats.decided_by == "oracle"

@@ -3,9 +3,11 @@ over the same clusters and the same hidden verdicts, on programs people wrote an
 
 Each problem is filtered once and clustered on each input set (INPUT_SETS: plain mutation as
 AlphaCode, the same with the statement's ranges checked, and with input rounds added), exactly as
-`solve` does it; every survivor is judged on the hidden tests once. An arm is an input set and a
-ranking (RANKED_ARMS), so differences between arms on one input set are the rankings' alone. A
-measurement only: no arm here changes what `solve` chooses.
+`solve` does it; every survivor is judged on the hidden tests once. An arm is an input set and
+a ranking (RANKED_ARMS), so differences between arms on one input set are the rankings' alone.
+The oracle arm takes the problem's labelled time_limit_exceeded/ programs (right but slow) as the
+brute-force oracles a model would write: an upper bound on what such oracles add, not a
+measurement of a model's. A measurement only: no arm here changes what `solve` chooses.
 """
 
 from __future__ import annotations
@@ -40,7 +42,12 @@ RANKED_ARMS = {
     "valid+size": ("valid", "size"),
     "rounds+size": ("rounds", "size"),
     "rounds+evidence": ("rounds", "evidence"),
+    "rounds+agreement": ("rounds", "agreement"),
+    "rounds+oracle": ("rounds", "oracle"),
+    "rounds+all": ("rounds", "all"),
 }
+# The labelled programs that stand in for a model-written brute-force oracle: correct but slow.
+ORACLE_LABEL = "time_limit_exceeded"
 ARMS = ("random", *RANKED_ARMS)
 DEFAULT_ROUNDS = 3
 TOP_K = 10  # solved@10: the chosen ten
@@ -121,6 +128,8 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     if not problem.hidden:
         return ProblemScores(id=key, error="no hidden tests")
     samples = samples_from_folder(programs)
+    slow = programs / ORACLE_LABEL
+    oracles = [sample.program for sample in samples_from_folder(slow)] if slow.is_dir() else []
     base = options or SelectionOptions(input_rounds=DEFAULT_ROUNDS)
     selections = {}
     example_results = None
@@ -129,7 +138,8 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
         if name == "rounds" and chosen.input_rounds <= 0:
             chosen = replace(chosen, input_rounds=DEFAULT_ROUNDS)
         selections[name] = select(problem, samples, executor, chosen, progress=progress,
-                                  example_results=example_results)
+                                  example_results=example_results,
+                                  oracles=oracles if name == "rounds" else ())
         example_results = example_results or selections[name].example_results
     survivors = selections["plain"].survivors
     verdicts = hidden_verdicts(problem, [c.program for c in survivors], executor, progress) \
@@ -138,7 +148,8 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     at_1, at_10 = random_expectation([(c.weight, c.key in correct_keys) for c in survivors])
     arms = {"random": {"solved_at_1": at_1, "solved_at_10": at_10}}
     for arm, (input_set, ranker) in RANKED_ARMS.items():
-        ranked = rank_clusters(selections[input_set].clusters, ranker)
+        ranked = rank_clusters(selections[input_set].clusters, ranker,
+                               oracle=selections[input_set].oracle)
         solved_1, solved_10 = solved_in_order(ranked, correct_keys)
         arms[arm] = {"solved_at_1": float(solved_1), "solved_at_10": float(solved_10)}
     rounds = selections["rounds"].stats

@@ -7,16 +7,18 @@ its fastest member first. Where is rank 1 decided? Here, by the ranker the optio
 - "agreement": by size, equal sizes by agreement with the other clusters (MBR-exec, Shi et al.
   2022): the cluster whose outputs most samples of other clusters share, input by input. Wrong
   programs near a right one differ from it on few inputs, and from each other on different ones;
-- "all": runs clean first, then size, then agreement.
+- "oracle": clusters that agree with brute-force oracles on more of their answers first
+  (oracles.py; no oracle, no change), then size, then agreement;
+- "all": runs clean first, then oracle agreement, then size, then agreement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from solver.selection.clustering import Candidate, Cluster
 
-RANKERS = ("size", "evidence", "agreement", "all")
+RANKERS = ("size", "evidence", "agreement", "oracle", "all")
 
 
 def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
@@ -34,9 +36,14 @@ def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
     return total
 
 
-def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size") -> list[Cluster]:
+def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size", *,
+                  oracle: Mapping[int, float] | None = None) -> list[Cluster]:
     """The clusters in rank order. `clusters` arrive in size order (cluster_programs); every
-    sort here is stable, so what a ranker does not look at keeps that order."""
+    sort here is stable, so what a ranker does not look at keeps that order.
+
+    oracle: per cluster (by id()), its share of agreement with the oracles (oracles.py); a
+        cluster without an entry counts as agreeing (no evidence against it).
+    """
     if ranker not in RANKERS:
         raise ValueError(f"unknown ranker {ranker!r} (one of {', '.join(RANKERS)})")
     if ranker == "size":
@@ -44,14 +51,24 @@ def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size") -> list[Clu
     if ranker == "evidence":
         return sorted(clusters, key=lambda c: -c.clean_share)
     agreeing = {id(c): agreement(c, clusters) for c in clusters}
+    shares = oracle or {}
+
+    def oracle_share(cluster: Cluster) -> float:
+        return shares.get(id(cluster), 1.0)
+
     if ranker == "agreement":
         return sorted(clusters, key=lambda c: (-c.size, -agreeing[id(c)]))
-    return sorted(clusters, key=lambda c: (-c.clean_share, -c.size, -agreeing[id(c)]))
+    if ranker == "oracle":
+        return sorted(clusters, key=lambda c: (-oracle_share(c), -c.size, -agreeing[id(c)]))
+    return sorted(clusters, key=lambda c: (-c.clean_share, -oracle_share(c), -c.size,
+                                           -agreeing[id(c)]))
 
 
-def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster]) -> str | None:
+def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster], *,
+               oracle: Mapping[int, float] | None = None) -> str | None:
     """Which signal put the rank-1 cluster first: "runs-clean" when a cluster with a better
-    clean share displaced the biggest, "agreement" when agreement chose among the biggest,
+    clean share displaced the biggest, "oracle" when one agreeing more with the oracles did,
+    "agreement" when agreement chose among the biggest,
     "size" when the biggest is bigger than the next, "single" when there is one cluster, "tie"
     when equal sizes were ordered by failures and time; None: no clusters."""
     if not ranked:
@@ -61,6 +78,9 @@ def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster]) -> str 
     top, biggest = ranked[0], size_order[0]
     if top.clean_share > biggest.clean_share:
         return "runs-clean"
+    shares = oracle or {}
+    if shares.get(id(top), 1.0) > shares.get(id(biggest), 1.0):
+        return "oracle"
     if top is not biggest or (top.size == size_order[1].size
                               and _agreement_decided(size_order, ranked)):
         return "agreement"

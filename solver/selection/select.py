@@ -18,6 +18,7 @@ from solver.selection.constraints import read_constraints
 from solver.selection.inputs import agreed_inputs, distinct_inputs, runnable_inputs
 from solver.selection.largest import largest_inputs
 from solver.selection.mutation import mutate_inputs, restricted_inputs, statement_bounds
+from solver.selection.oracles import oracle_shares
 from solver.selection.ranking import choose_top, decided_by, rank_clusters
 from solver.selection.rounds import grow_inputs
 
@@ -101,6 +102,8 @@ class Selection:
     survivors: list[Candidate] = field(default_factory=list)  # passed every example
     # Every unique program's runs on the examples (by Program.key), to reuse them.
     example_results: dict[str, list[RunResult]] = field(default_factory=dict)
+    # Per cluster (by id()), its agreement with the oracles (oracles.py); None: no oracles.
+    oracle: dict[int, float] | None = None
 
 
 def select(
@@ -112,6 +115,7 @@ def select(
     progress: Progress | None = None,
     model_inputs: Sequence[bytes] = (),
     example_results: Mapping[str, list[RunResult]] | None = None,
+    oracles: Sequence[Program] = (),
 ) -> Selection:
     """Filter the sampled programs on the examples, cluster survivors, choose the top k.
 
@@ -119,6 +123,9 @@ def select(
         (solver.selection.generators); mutated example inputs are always added.
     example_results: example runs already done (by Program.key), e.g. while sampling was still
         going on (solver.run.stream); only the programs missing from it are run on the examples.
+    oracles: brute-force programs (slow, simple); those passing every example are run on the
+        first batch of generated inputs, and the "oracle" and "all" rankers use where clusters
+        agree with them (oracles.py). They are never chosen themselves.
     """
     stats = Stats(sampled=len(samples))
     stats.from_cache = sum(1 for sample in samples if sample.from_cache)
@@ -209,8 +216,12 @@ def select(
         stats.invalid_inputs += grown.invalid
         stats.dropped_inputs += grown.dropped
     stats.clusters = len(clusters)
-    ranked = rank_clusters(clusters, options.ranker)
-    stats.decided_by = decided_by(clusters, ranked)
+    shares = None
+    if oracles and clusters:
+        shares = oracle_shares(clusters, _oracle_outcomes(
+            oracles, problem, executor, generated, kept, progress))
+    ranked = rank_clusters(clusters, options.ranker, oracle=shares)
+    stats.decided_by = decided_by(clusters, ranked, oracle=shares)
     clusters = ranked
     chosen = [
         ChosenProgram(
@@ -223,4 +234,19 @@ def select(
         for rank, cluster, candidate in choose_top(clusters, options.top_k)
     ]
     return Selection(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
-                     survivors=survivors, example_results=example_results)
+                     survivors=survivors, example_results=example_results, oracle=shares)
+
+
+def _oracle_outcomes(oracles: Sequence[Program], problem: Problem, executor: Executor,
+                     generated: list[Test], kept: list[int], progress: Progress | None
+                     ) -> list[list[str | None]]:
+    """Each oracle that passes the examples: its outcome per kept generated input, None where
+    it did not answer in time (a brute force is allowed to be slow) or crashed."""
+    on_examples = run_examples(executor, list(oracles), problem, progress)
+    trusted = [p for p in oracles if overall(on_examples[p.key]) is Verdict.OK]
+    if not trusted:
+        return []
+    tests = [generated[i] for i in kept]
+    runs = judge_stage("oracles", executor, trusted, tests, problem=problem, progress=progress)
+    return [[run_outcome(run, problem.checker) if run.verdict is Verdict.OK else None
+             for run in runs[p.key]] for p in trusted]

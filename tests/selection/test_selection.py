@@ -432,3 +432,21 @@ def test_evidence_puts_clean_clusters_first_and_says_what_decided() -> None:
     assert decided_by(tied, tied) == "tie"
     with pytest.raises(ValueError, match="unknown ranker"):
         rank_clusters(by_size, "vibes")
+
+
+def test_oracle_agreement_puts_the_cluster_the_brute_force_confirms_first() -> None:
+    from solver.selection.oracles import oracle_shares
+    from solver.selection.ranking import decided_by, rank_clusters
+
+    big, right = Candidate(prog("big"), [0, 1, 2]), Candidate(prog("right"), [3])
+    results = {big.key: [ok(b"1"), ok(b"2"), ok(b"9")], right.key: [ok(b"1"), ok(b"2"), ok(b"3")]}
+    by_size = cluster_programs([big, right], results, FLAGS)
+    answers = [by_size[1].outcomes[0], by_size[1].outcomes[1], by_size[1].outcomes[2]]
+    # The oracle timed out on the second input: only the first and third count.
+    shares = oracle_shares(by_size, [[answers[0], None, answers[2]]])
+    assert shares == {id(by_size[0]): 0.5, id(by_size[1]): 1.0}
+    ranked = rank_clusters(by_size, "oracle", oracle=shares)
+    assert [c.representative for c in ranked] == [right, big]
+    assert decided_by(by_size, ranked, oracle=shares) == "oracle"
+    assert rank_clusters(by_size, "oracle") == by_size  # no oracle: no evidence, size stands
+    assert oracle_shares(by_size, [[None, None, None]]) == {}
