@@ -25,7 +25,7 @@ from solver.problem import ProblemError, load_problem
 from solver.run.examples import Progress
 from solver.sampling.folder import programs_folder_for, samples_from_folder
 from solver.selection.clustering import Cluster
-from solver.selection.ranking import choose_top, rank_clusters
+from solver.selection.ranking import choose_top, rank_clusters, rank_keys
 from solver.selection.select import SelectionOptions, select
 
 # Input sets the clusters are formed on, as SelectionOptions fields: "plain" is selection as it
@@ -81,6 +81,18 @@ def solved_in_order(ranked: Sequence[Cluster], correct_keys: set[str], *, k: int
     return bool(chosen) and chosen[0], any(chosen)
 
 
+def tied_solved_at_1(ranked: Sequence[Cluster], keys: dict[int, tuple], correct_keys: set[str]
+                     ) -> float:
+    """solved@1 as an expectation over ties: the share of right representatives among the
+    clusters whose rank key equals the first's. Which of equal clusters comes first is decided
+    by milliseconds of run time, so a single order would make the benchmark a coin flip there.
+    """
+    if not ranked:
+        return 0.0
+    top = [c for c in ranked if keys[id(c)] == keys[id(ranked[0])]]
+    return sum(c.representative.key in correct_keys for c in top) / len(top)
+
+
 def wilson_interval(successes: float, trials: int, *, z: float = Z_95) -> tuple[float, float]:
     """Wilson score interval for a proportion. successes may be fractional (an expected count,
     as for the random arm); (0, 1) when there are no trials."""
@@ -98,7 +110,8 @@ def wilson_interval(successes: float, trials: int, *, z: float = Z_95) -> tuple[
 
 @dataclass
 class ProblemScores:
-    """One problem's result under each arm; values are 0/1 except the random arm's expectation."""
+    """One problem's result under each arm: solved@1 an expectation over ties (and over orders
+    for the random arm), solved@10 0 or 1."""
 
     id: str
     survivors: int = 0  # distinct programs that passed the examples
@@ -148,10 +161,13 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     at_1, at_10 = random_expectation([(c.weight, c.key in correct_keys) for c in survivors])
     arms = {"random": {"solved_at_1": at_1, "solved_at_10": at_10}}
     for arm, (input_set, ranker) in RANKED_ARMS.items():
-        ranked = rank_clusters(selections[input_set].clusters, ranker,
-                               oracle=selections[input_set].oracle)
-        solved_1, solved_10 = solved_in_order(ranked, correct_keys)
-        arms[arm] = {"solved_at_1": float(solved_1), "solved_at_10": float(solved_10)}
+        clusters = selections[input_set].clusters
+        oracle = selections[input_set].oracle
+        ranked = rank_clusters(clusters, ranker, oracle=oracle)
+        _, solved_10 = solved_in_order(ranked, correct_keys)
+        keys = rank_keys(clusters, ranker, oracle=oracle)
+        arms[arm] = {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
+                     "solved_at_10": float(solved_10)}
     rounds = selections["rounds"].stats
     return ProblemScores(id=key, survivors=len(survivors), correct_survivors=len(correct_keys),
                          clusters=len(selections["plain"].clusters),

@@ -36,32 +36,38 @@ def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
     return total
 
 
+def rank_keys(clusters: Sequence[Cluster], ranker: str = "size", *,
+              oracle: Mapping[int, float] | None = None) -> dict[int, tuple]:
+    """Per cluster (by id()), what the ranker sorts on, smallest first. Run time is left out:
+    clusters with equal keys are a tie the size order (cluster_programs) breaks by time."""
+    if ranker not in RANKERS:
+        raise ValueError(f"unknown ranker {ranker!r} (one of {', '.join(RANKERS)})")
+    shares = oracle or {}
+    agreeing = {id(c): agreement(c, clusters) for c in clusters} \
+        if ranker in ("agreement", "oracle", "all") else {}
+    keys = {}
+    for c in clusters:
+        oracle_share = shares.get(id(c), 1.0)
+        keys[id(c)] = {
+            "size": (-c.size, c.failures),
+            "evidence": (-c.clean_share, -c.size, c.failures),
+            "agreement": (-c.size, -agreeing.get(id(c), 0.0)),
+            "oracle": (-oracle_share, -c.size, -agreeing.get(id(c), 0.0)),
+            "all": (-c.clean_share, -oracle_share, -c.size, -agreeing.get(id(c), 0.0)),
+        }[ranker]
+    return keys
+
+
 def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size", *,
                   oracle: Mapping[int, float] | None = None) -> list[Cluster]:
-    """The clusters in rank order. `clusters` arrive in size order (cluster_programs); every
-    sort here is stable, so what a ranker does not look at keeps that order.
+    """The clusters in rank order. `clusters` arrive in size order (cluster_programs); the sort
+    is stable, so equal keys (rank_keys) keep that order: by time.
 
     oracle: per cluster (by id()), its share of agreement with the oracles (oracles.py); a
         cluster without an entry counts as agreeing (no evidence against it).
     """
-    if ranker not in RANKERS:
-        raise ValueError(f"unknown ranker {ranker!r} (one of {', '.join(RANKERS)})")
-    if ranker == "size":
-        return list(clusters)
-    if ranker == "evidence":
-        return sorted(clusters, key=lambda c: -c.clean_share)
-    agreeing = {id(c): agreement(c, clusters) for c in clusters}
-    shares = oracle or {}
-
-    def oracle_share(cluster: Cluster) -> float:
-        return shares.get(id(cluster), 1.0)
-
-    if ranker == "agreement":
-        return sorted(clusters, key=lambda c: (-c.size, -agreeing[id(c)]))
-    if ranker == "oracle":
-        return sorted(clusters, key=lambda c: (-oracle_share(c), -c.size, -agreeing[id(c)]))
-    return sorted(clusters, key=lambda c: (-c.clean_share, -oracle_share(c), -c.size,
-                                           -agreeing[id(c)]))
+    keys = rank_keys(clusters, ranker, oracle=oracle)
+    return sorted(clusters, key=lambda c: keys[id(c)])
 
 
 def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster], *,

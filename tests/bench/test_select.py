@@ -14,10 +14,11 @@ from solver.bench.select import (
     benchmark_selection,
     random_expectation,
     solved_in_order,
+    tied_solved_at_1,
     wilson_interval,
 )
 from solver.selection.clustering import Candidate, Cluster
-from solver.selection.ranking import rank_clusters
+from solver.selection.ranking import rank_clusters, rank_keys
 from tests.conftest import REPO
 
 BENCH = REPO.parent / "shared" / "bench"
@@ -72,6 +73,17 @@ def test_solved_in_order_chooses_as_solve_does() -> None:
     second = wrong.members[1].key
     assert solved_in_order([wrong, right], {second}, k=2) == (False, False)
     assert solved_in_order([wrong, right], {second}, k=3) == (False, True)
+
+
+def test_solved_at_1_is_an_expectation_over_tied_clusters() -> None:
+    a, b, c = (cluster(n, samples=2, failures=0) for n in "abc")
+    small = cluster("d", samples=1, failures=0)
+    order = [a, b, c, small]
+    keys = rank_keys(order, "size")
+    right = {b.representative.key}
+    assert tied_solved_at_1(order, keys, right) == pytest.approx(1 / 3)  # a, b, c tie on size
+    assert tied_solved_at_1(order, keys, {small.representative.key}) == 0.0
+    assert tied_solved_at_1([], {}, right) == 0.0
 
 
 def test_wilson_interval() -> None:
