@@ -4,7 +4,7 @@ programs from a model or from a folder, on Docker or on whatever implements `Exe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sandbox.jobs import Program, RunResult, Verdict
@@ -14,7 +14,7 @@ from solver.run.examples import Progress, count_examples, judge_stage, run_examp
 from solver.sampling.dedupe import programs_from
 from solver.sampling.types import Sample
 from solver.selection.clustering import Candidate, Cluster, cluster_programs, run_outcome
-from solver.selection.constraints import read_constraints
+from solver.selection.constraints import InputConstraints, read_constraints
 from solver.selection.inputs import agreed_inputs, distinct_inputs, runnable_inputs
 from solver.selection.largest import largest_inputs
 from solver.selection.mutation import mutate_inputs, restricted_inputs, statement_bounds
@@ -154,23 +154,8 @@ def select(
         return constraints is None or constraints.check(data).valid
 
     bounds = statement_bounds(problem.statement)
-    mutated = mutate_inputs(example_inputs, options.generated_inputs,
-                            seed=options.seed, max_bytes=options.max_input_bytes,
-                            bounds=bounds, constraints=constraints)
-    mutated += distinct_inputs(
-        restricted_inputs(example_inputs, options.restricted_inputs, seed=options.seed,
-                          max_bytes=options.max_input_bytes),
-        exclude=mutated, max_bytes=options.max_input_bytes)
-    from_model = distinct_inputs(
-        model_inputs, exclude=[*mutated, *(case.input for case in problem.examples)],
-        max_bytes=options.max_input_bytes,
-    )
-    valid_mutated = [data for data in mutated if is_valid(data)]
-    valid_from_model = [data for data in from_model if is_valid(data)]
-    stats.invalid_inputs = len(mutated) + len(from_model) - len(valid_mutated) \
-        - len(valid_from_model)
-    mutated, from_model = valid_mutated, valid_from_model
-    inputs = mutated + from_model
+    inputs, model_count, stats.invalid_inputs = _first_inputs(
+        example_inputs, model_inputs, options, constraints, bounds)
     generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
     behaviour = judge_stage("clustering", executor, [c.program for c in survivors], generated,
                             problem=problem, progress=progress)
@@ -181,7 +166,7 @@ def select(
     kept = [kept[j] for j in agreed_inputs(len(kept), outcomes, options.min_agree_share)]
     behaviour = {key: [runs[i] for i in kept] for key, runs in behaviour.items()}
     stats.generated_inputs = len(kept)
-    stats.model_inputs = sum(1 for i in kept if i >= len(mutated))
+    stats.model_inputs = sum(1 for i in kept if i >= len(inputs) - model_count)
     stats.dropped_inputs = len(inputs) - len(kept)
     # With no generated inputs every survivor gets the same signature: one cluster.
     behaviour = {c.key: behaviour.get(c.key, []) for c in survivors}
@@ -192,20 +177,9 @@ def select(
             return judge_stage(stage, executor, programs, tests, problem=problem,
                                progress=progress)
 
-        def make_inputs(number: int) -> tuple[list[bytes], int]:
-            seed = options.seed + 1000 * number
-            largest = largest_inputs(example_inputs, constraints, options.largest_inputs,
-                                     seed=seed, max_bytes=options.max_largest_bytes) \
-                if constraints is not None and number == 1 else []
-            half = options.round_inputs // 2
-            return largest + restricted_inputs(
-                example_inputs, half, seed=seed, max_bytes=options.max_input_bytes,
-            ) + mutate_inputs(example_inputs, options.round_inputs - half, seed=seed,
-                              max_bytes=options.max_input_bytes, bounds=bounds,
-                              constraints=constraints), len(largest)
-
         clusters, grown = grow_inputs(
-            survivors, behaviour, clusters, judge, make_inputs, is_valid=is_valid,
+            survivors, behaviour, clusters, judge,
+            _round_inputs(example_inputs, options, constraints, bounds), is_valid=is_valid,
             seen=[*example_inputs, *inputs], flags=problem.checker,
             rounds=options.input_rounds, patience=options.round_patience, top_k=options.top_k,
             max_bytes=max(options.max_input_bytes, options.max_largest_bytes),
@@ -250,3 +224,46 @@ def _oracle_outcomes(oracles: Sequence[Program], problem: Problem, executor: Exe
     runs = judge_stage("oracles", executor, trusted, tests, problem=problem, progress=progress)
     return [[run_outcome(run, problem.checker) if run.verdict is Verdict.OK else None
              for run in runs[p.key]] for p in trusted]
+
+
+def _first_inputs(example_inputs: list[bytes], model_inputs: Sequence[bytes],
+                  options: SelectionOptions, constraints: InputConstraints | None,
+                  bounds: list[int]) -> tuple[list[bytes], int, int]:
+    """The first batch of clustering inputs: mutated (and restricted) example inputs, then the
+    model's; with how many of them came from the model, and how many broke a stated range."""
+    mutated = mutate_inputs(example_inputs, options.generated_inputs,
+                            seed=options.seed, max_bytes=options.max_input_bytes,
+                            bounds=bounds, constraints=constraints)
+    mutated += distinct_inputs(
+        restricted_inputs(example_inputs, options.restricted_inputs, seed=options.seed,
+                          max_bytes=options.max_input_bytes),
+        exclude=mutated, max_bytes=options.max_input_bytes)
+    from_model = distinct_inputs(model_inputs, exclude=[*mutated, *example_inputs],
+                                 max_bytes=options.max_input_bytes)
+    if constraints is None:
+        return mutated + from_model, len(from_model), 0
+    valid = [data for data in mutated if constraints.check(data).valid]
+    valid_model = [data for data in from_model if constraints.check(data).valid]
+    invalid = len(mutated) + len(from_model) - len(valid) - len(valid_model)
+    return valid + valid_model, len(valid_model), invalid
+
+
+def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
+                  constraints: InputConstraints | None, bounds: list[int]
+                  ) -> Callable[[int], tuple[list[bytes], int]]:
+    """What each input round makes (rounds.MakeInputs): the largest sizes first (round 1 only,
+    and only where the statement's ranges are read), then restricted and mutated inputs."""
+    def make(number: int) -> tuple[list[bytes], int]:
+        seed = options.seed + 1000 * number
+        largest = largest_inputs(example_inputs, constraints, options.largest_inputs,
+                                 seed=seed, max_bytes=options.max_largest_bytes) \
+            if constraints is not None and number == 1 else []
+        half = options.round_inputs // 2
+        restricted = restricted_inputs(example_inputs, half, seed=seed,
+                                       max_bytes=options.max_input_bytes)
+        mutated = mutate_inputs(example_inputs, options.round_inputs - half, seed=seed,
+                                max_bytes=options.max_input_bytes, bounds=bounds,
+                                constraints=constraints)
+        return largest + restricted + mutated, len(largest)
+
+    return make
