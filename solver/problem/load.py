@@ -46,10 +46,11 @@ def load_problem(path: str | Path, format: str | None = None) -> Problem:
     with nesting_guard(p):
         problem = loader.load(p) if record is None else loader.load(p, record)
     if fmt in ("markdown", "kattis", "oj"):  # folders that can ship a checker
-        from solver.problem.checkers import find_checker
+        from solver.problem.checkers import find_checker, find_input_validators
 
         checker = find_checker(problem.path, problem.checker)
         problem.custom_checker = checker if checker.runs_in_sandbox else None
+        problem.input_validators = find_input_validators(problem.path)
     return problem
 
 

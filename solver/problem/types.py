@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sandbox.checkers import Checker, ValidatorFlags
+from sandbox.jobs import Program
 
 
 class ProblemError(Exception):
@@ -22,6 +23,15 @@ class TestCase:
     name: str
     input: bytes
     output: bytes  # the expected answer (for Kattis, the .ans file)
+
+
+@dataclass(frozen=True)
+class InputValidator:
+    """A problem's own input validator: reads an input on stdin, says by its exit code whether
+    the input keeps the problem's constraints."""
+
+    program: Program
+    valid_exit: int  # Kattis input_format_validators: 42; testlib validators: 0
 
 
 @dataclass
@@ -40,6 +50,9 @@ class Problem:
     # The problem's own checker (Kattis output validator, testlib checker) when it ships one;
     # None: the default validator with `checker` flags. See `output_checker`.
     custom_checker: Checker | None = None
+    # The problem's input validators (Kattis input_format_validators/, testlib validator.cpp):
+    # generated inputs they reject are never used (solver.selection). Empty: none shipped.
+    input_validators: list[InputValidator] = field(default_factory=list)
 
     @property
     def output_checker(self) -> Checker:

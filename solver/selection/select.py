@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sandbox.jobs import Program, RunResult, Verdict
-from sandbox.tester import Executor, Test, overall
+from sandbox.checkers import ValidatorFlags
+from sandbox.jobs import Limits, Program, RunResult, SandboxError, Verdict
+from sandbox.tester import Executor, Test, judge, overall
 from solver.problem import Problem
 from solver.run.examples import Progress, count_examples, judge_stage, run_examples
 from solver.sampling.dedupe import programs_from
@@ -151,11 +152,18 @@ def select(
         if options.check_constraints else None
 
     def is_valid(data: bytes) -> bool:
-        return constraints is None or constraints.check(data).valid
+        if constraints is not None and not constraints.check(data).valid:
+            return False
+        return not problem.input_validators or validated(problem, [data], executor)[0]
 
     bounds = statement_bounds(problem.statement)
     inputs, model_count, stats.invalid_inputs = _first_inputs(
         example_inputs, model_inputs, options, constraints, bounds)
+    if problem.input_validators and inputs:
+        accepted = validated(problem, inputs, executor)
+        stats.invalid_inputs += len(inputs) - sum(accepted)
+        model_count = sum(accepted[len(inputs) - model_count:])
+        inputs = [data for data, ok in zip(inputs, accepted, strict=True) if ok]
     generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
     behaviour = judge_stage("clustering", executor, [c.program for c in survivors], generated,
                             problem=problem, progress=progress)
@@ -267,3 +275,27 @@ def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
         return largest + restricted + mutated, len(largest)
 
     return make
+
+
+VALIDATOR_LIMITS = Limits(time_s=10.0, memory_mb=1024)  # generous: not a program under test
+
+
+def validated(problem: Problem, inputs: Sequence[bytes], executor: Executor) -> list[bool]:
+    """Per input, whether every one of the problem's input validators accepts it (Kattis: exit
+    42; testlib: exit 0). A validator that rejects one of the examples is not asked (it wants
+    arguments, or another convention): the examples are valid by definition. One that does not
+    compile is a judge error (SandboxError), not a verdict on the inputs."""
+    accepted = [True] * len(inputs)
+    examples = [case.input for case in problem.examples]
+    tests = [Test(f"validate/{i}", data) for i, data in enumerate([*examples, *inputs])]
+    for validator in problem.input_validators:
+        runs = judge(executor, [validator.program], tests, VALIDATOR_LIMITS, ValidatorFlags())
+        said = []
+        for run in runs[validator.program.key]:
+            if run.verdict is Verdict.CE:
+                raise SandboxError(f"input validator did not compile: {run.stderr_tail[:200]}")
+            said.append(run.exit_code == validator.valid_exit
+                        and run.verdict in (Verdict.OK, Verdict.RE))
+        if all(said[:len(examples)]):
+            accepted = [a and b for a, b in zip(accepted, said[len(examples):], strict=True)]
+    return accepted
