@@ -930,9 +930,13 @@ def orphaned(labels: dict[str, str]) -> bool:
 
 
 def remove_orphans(client) -> None:
-    """Remove sandbox containers left by cpsolve processes that no longer exist."""
-    for container in client.containers.list(all=True, filters={"label": LABEL}):
-        if orphaned(container.labels):
+    """Remove sandbox containers left by cpsolve processes that no longer exist.
+
+    Listed sparse (one request, labels included): a full listing inspects each container
+    afterwards, and one that another cpsolve removes in between made that fail ("No such
+    container") where nothing was wrong."""
+    for container in client.containers.list(all=True, filters={"label": LABEL}, sparse=True):
+        if orphaned(container.attrs.get("Labels") or {}):
             remove_container(container)
 
 
