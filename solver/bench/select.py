@@ -39,6 +39,8 @@ INPUT_SETS = {
 RANKED_ARMS = {
     "size": ("plain", "size"),
     "runs-clean": ("plain", "evidence"),
+    "agreement": ("plain", "agreement"),
+    "all": ("plain", "all"),
     "valid+size": ("valid", "size"),
     "rounds+size": ("rounds", "size"),
     "rounds+evidence": ("rounds", "evidence"),

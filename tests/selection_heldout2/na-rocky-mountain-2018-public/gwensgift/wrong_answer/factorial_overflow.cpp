@@ -1,0 +1,28 @@
+// Mistake: factorials are stored in unsigned long long without capping, so 21! and beyond wrap around.
+#include <bits/stdc++.h>
+using namespace std;
+typedef unsigned long long ull;
+int main() {
+    int n;
+    ull k;
+    cin >> n >> k;
+    vector<ull> fact(n, 1);
+    for (int r = 1; r < n; r++) fact[r] = fact[r - 1] * r;
+    vector<bool> used(n, false);
+    used[0] = true;
+    int s = 0;
+    for (int i = 1; i < n; i++) {
+        ull cnt = fact[n - 1 - i];
+        for (int a = 1; a < n; a++) {
+            int t = (s + a) % n;
+            if (used[t]) continue;
+            if (k <= cnt) {
+                printf("%d%c", a, i == n - 1 ? '\n' : ' ');
+                used[t] = true;
+                s = t;
+                break;
+            }
+            k -= cnt;
+        }
+    }
+}
