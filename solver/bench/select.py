@@ -33,6 +33,8 @@ from solver.selection.select import SelectionOptions, select
 INPUT_SETS = {
     "plain": {"check_constraints": False, "input_rounds": 0},
     "valid": {"check_constraints": True, "input_rounds": 0},
+    # The statement's ranges only drop inputs; mutation as in plain (what each half costs).
+    "checked": {"check_constraints": True, "input_rounds": 0, "range_aware_mutation": False},
     "rounds": {"check_constraints": True},  # input_rounds from the options (default 3)
 }
 # arm -> (input set, ranker); "random" is the expectation over the plain set's survivors.
@@ -42,6 +44,7 @@ RANKED_ARMS = {
     "agreement": ("plain", "agreement"),
     "all": ("plain", "all"),
     "valid+size": ("valid", "size"),
+    "checked+size": ("checked", "size"),
     "rounds+size": ("rounds", "size"),
     "rounds+evidence": ("rounds", "evidence"),
     "rounds+agreement": ("rounds", "agreement"),

@@ -44,6 +44,9 @@ class SelectionOptions:
     # Inputs that break a range the statement states (constraints.py) are never run. Off: every
     # generated input is run, as before ranges were read.
     check_constraints: bool = False
+    # With check_constraints: mutation also draws inside the stated ranges and reaches their
+    # ends. Off: inputs are mutated as without ranges, and only checked.
+    range_aware_mutation: bool = True
     # Rounds of further inputs after the first clustering (rounds.py), run only on clusters
     # that can still split or be chosen; 0: one batch of inputs, as AlphaCode.
     input_rounds: int = 0
@@ -239,9 +242,10 @@ def _first_inputs(example_inputs: list[bytes], model_inputs: Sequence[bytes],
                   bounds: list[int]) -> tuple[list[bytes], int, int]:
     """The first batch of clustering inputs: mutated (and restricted) example inputs, then the
     model's; with how many of them came from the model, and how many broke a stated range."""
+    ranges = constraints if options.range_aware_mutation else None
     mutated = mutate_inputs(example_inputs, options.generated_inputs,
                             seed=options.seed, max_bytes=options.max_input_bytes,
-                            bounds=bounds, constraints=constraints)
+                            bounds=bounds, constraints=ranges)
     mutated += distinct_inputs(
         restricted_inputs(example_inputs, options.restricted_inputs, seed=options.seed,
                           max_bytes=options.max_input_bytes),
@@ -271,7 +275,8 @@ def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
                                        max_bytes=options.max_input_bytes)
         mutated = mutate_inputs(example_inputs, options.round_inputs - half, seed=seed,
                                 max_bytes=options.max_input_bytes, bounds=bounds,
-                                constraints=constraints)
+                                constraints=constraints if options.range_aware_mutation
+                                else None)
         return largest + restricted + mutated, len(largest)
 
     return make
