@@ -93,7 +93,8 @@ class ScriptedSampler:
 
 
 def test_generator_prompt_holds_input_section_and_hint(problems_dir):
-    from solver.selection.generators import SIZE_HINTS, generator_messages, input_section
+    from solver.problem.sections import input_section
+    from solver.selection.generators import SIZE_HINTS, generator_messages
 
     problem = load_problem(problems_dir / "max-of-list")
     section = input_section(problem.statement)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from solver.problem.sections import input_section, output_span
 from solver.selection.shape import (
     FLOAT_RE,
     INT_RE,
@@ -36,9 +37,6 @@ _OP_RE = re.compile(r"\s*(<=|>=|<|>)\s*")
 _LEFT_RE = re.compile(rf"({_TERM})$")
 _RIGHT_RE = re.compile(rf"^({_TERM})")
 _NAME_RE = re.compile(_NAME)
-_SECTION_RE = re.compile(
-    r"(?im)^[ \t]*(?:#+[ \t]*|\\section\*?\{)?[ \t]*(input|output)\b[^\n]{0,20}$"
-)
 _LOOP_INDICES = {"i", "j"}
 _ARTICLES = {"a", "A", "I"}  # English words too: placed by their first constraint instead
 
@@ -178,7 +176,7 @@ def read_constraints(statement: str, examples: Sequence[bytes] = ()) -> InputCon
                                   strict=limit.strict)
                 (variable.low if side == "low" else variable.high).append(limit)
             first_mention.setdefault(name, position)
-    section = _input_section(text)
+    section = input_section(text)
     start = text.find(section)
     placed: dict[str, int] = {}
     for name in variables:
@@ -228,30 +226,14 @@ def _normalise(statement: str) -> str:
     return text.replace("{", " ").replace("}", " ")
 
 
-def _input_section(text: str) -> str:
-    """The text between an "Input" heading and the next "Output" heading (or all of it)."""
-    headings = list(_SECTION_RE.finditer(text))
-    for i, heading in enumerate(headings):
-        if heading.group(1).lower() == "input":
-            end = next((h.start() for h in headings[i + 1:] if h.group(1).lower() == "output"),
-                       len(text))
-            return text[heading.end():end]
-    return text
-
-
 def _without_output(text: str) -> str:
     """The text with its Output section blanked out (same length: positions still hold), since
     ranges there are about the answer ("the smallest h >= h_0"), not the input."""
-    headings = list(_SECTION_RE.finditer(text))
-    for i, heading in enumerate(headings):
-        if heading.group(1).lower() == "output":
-            end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
-            if end == len(text):
-                # The Output section runs to the next heading of any kind, or to the end.
-                later = re.search(r"(?m)^[ \t]*(?:#+[ \t]*\S|\\section)", text[heading.end():])
-                end = heading.end() + later.start() if later else len(text)
-            return text[:heading.start()] + " " * (end - heading.start()) + text[end:]
-    return text
+    span = output_span(text)
+    if span is None:
+        return text
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _relations(text: str) -> list[tuple[int, list[str], list[tuple[str, Limit]]]]:
@@ -437,11 +419,10 @@ def _resolve(limit: Limit, scalars: dict[str, Number]) -> tuple[Number, bool] | 
 
 
 def _confirmed(constraints: InputConstraints, examples: Sequence[bytes]) -> set[str]:
-    """The variables every example keeps (all of them when there are no examples to ask)."""
+    """The variables every example keeps (none when there are no examples to ask)."""
     trusted = set(constraints.variables)
     if not examples:
         return set()
-    constraints.trusted = trusted
     for example in examples:
         shape = analyse_input(example)
         named = constraints.names(shape)

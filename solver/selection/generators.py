@@ -8,13 +8,13 @@ most survivors run without crash or timeout.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sandbox.checkers import ValidatorFlags
 from sandbox.jobs import Limits, Program, Verdict
 from sandbox.tester import Executor, Test, judge
 from solver.problem import Problem
+from solver.problem.sections import input_section
 from solver.sampling.dedupe import new_programs
 from solver.sampling.extract import extract_program
 from solver.sampling.profiles import ModelProfile
@@ -41,12 +41,6 @@ SIZE_HINTS = {
     "large": "Make the input large: sizes and values near the maximum the constraints allow.",
 }
 
-# A heading line: "Input", "## Input", "Output:" (LaTeX sections arrive as plain lines).
-_SECTION_RE = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(Input|Output|Constraints?)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE
-)
-
-
 @dataclass(frozen=True)
 class GeneratorOptions:
     """How many generators to ask for and how to run them."""
@@ -62,19 +56,6 @@ class GeneratorOptions:
     time_s: float = 5.0  # CPU time per generator run
     memory_mb: int = 512
     max_input_bytes: int = 1_000_000  # longer outputs are dropped
-
-
-def input_section(statement: str) -> str:
-    """The statement's input (and constraints) section; the whole statement if none is found."""
-    heads = list(_SECTION_RE.finditer(statement))
-    for i, head in enumerate(heads):
-        if head.group(1).lower() == "input":
-            end = next(
-                (h.start() for h in heads[i + 1 :] if h.group(1).lower() == "output"),
-                len(statement),
-            )
-            return statement[head.end() : end].strip()
-    return statement.strip()
 
 
 def generator_messages(problem: Problem, hint: str) -> list[dict[str, str]]:

@@ -100,3 +100,12 @@ def test_largest_inputs_sorted_distinct_and_strings_tied_to_a_count() -> None:
 def test_largest_inputs_need_a_known_range() -> None:
     constraints = read_constraints("Sum the numbers.", [b"3\n1 2 3\n"])
     assert largest_inputs([b"3\n1 2 3\n"], constraints, 3) == []
+
+
+def test_ranges_after_the_output_section_are_read_again() -> None:
+    # A Constraints section after Output ends the Output section (solver.problem.sections).
+    statement = ("Input\n\nOne integer n.\n\nOutput\n\nThe answer h >= 7.\n\nConstraints\n\n"
+                 "1 <= n <= 50\n")
+    constraints = read_constraints(statement, [b"3\n"])
+    assert constraints.integer_range("n", {}) == (1, 50)
+    assert "h" not in constraints.variables
