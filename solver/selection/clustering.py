@@ -57,23 +57,23 @@ class Cluster:
         return sum(m.weight for m in self.members)
 
 
-def run_outcome(run: RunResult, flags: ValidatorFlags) -> str:
-    """One run as a short digest: its normalised output, or its failure kind."""
+def _run_part(run: RunResult, flags: ValidatorFlags) -> bytes:
+    """What a run says about a program: its normalised output, or its failure kind."""
     if run.verdict == Verdict.OK:
-        part = ("=" + normalise(run.stdout, flags)).encode()
-    else:
-        part = f"<{run.verdict.value}>".encode()
-    return hashlib.sha256(part).hexdigest()[:16]
+        return ("=" + normalise(run.stdout, flags)).encode()
+    return f"<{run.verdict.value}>".encode()
+
+
+def run_outcome(run: RunResult, flags: ValidatorFlags) -> str:
+    """One run as a short digest of _run_part."""
+    return hashlib.sha256(_run_part(run, flags)).hexdigest()[:16]
 
 
 def run_signature(runs: list[RunResult], flags: ValidatorFlags) -> str:
     """sha256 over a program's behaviour: normalised output per input, or the failure kind."""
     digest = hashlib.sha256()
     for run in runs:
-        if run.verdict == Verdict.OK:
-            part = ("=" + normalise(run.stdout, flags)).encode()
-        else:
-            part = f"<{run.verdict.value}>".encode()
+        part = _run_part(run, flags)
         # Length prefix so the concatenation is unambiguous.
         digest.update(f"{len(part)}:".encode())
         digest.update(part)
