@@ -3,7 +3,7 @@ round makes new inputs (the statement's largest sizes first, then inputs that ta
 order away, then more mutations), keeps the valid ones, and runs them only where they can still
 split something or matter for the choice: every member of a cluster with several members, and the
 representatives of the top clusters. Where is it decided when to stop? Here: after `patience`
-rounds without a split, or when the rounds or the input budget run out.
+rounds without a split, when the rounds run out, or when a round has no valid input to run.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ MakeInputs = Callable[[int], tuple[list[bytes], int]]
 @dataclass
 class RoundStats:
     rounds: int = 0  # rounds run after the first clustering
-    tried: int = 0  # new inputs made in those rounds (before the validity check)
     invalid: int = 0  # of those, rejected by the statement's constraints (never run)
     dropped: int = 0  # run, then left out: most programs that ran them crashed
     kept: int = 0  # run and kept: part of the clustering now
@@ -41,7 +40,7 @@ def grow_inputs(
     judge: Judge,
     make_inputs: MakeInputs,
     *,
-    is_valid: Callable[[bytes], bool],
+    valid_mask: Callable[[list[bytes]], list[bool]],
     seen: Sequence[bytes],
     flags: ValidatorFlags,
     rounds: int,
@@ -53,8 +52,9 @@ def grow_inputs(
     """Run rounds of new inputs; `behaviour` is extended in place (per Candidate.key, the new
     runs appended), and the clusters returned are those of the last round.
 
-    is_valid: the statement's constraints (constraints.InputConstraints.check); invalid inputs
-        are never run. seen: inputs already used (examples, first batch): not made again.
+    valid_mask: per input of a batch, whether it keeps the statement's ranges and the problem's
+        validators (select.py); invalid inputs are never run.
+    seen: inputs already used (examples, first batch): not made again.
     patience: rounds in a row without a split before stopping.
     top_k: how many top clusters have their representative run (those that can be chosen).
     min_ok_share: as SelectionOptions.min_ok_share; a largest-size input on which programs time
@@ -67,8 +67,7 @@ def grow_inputs(
         made, largest = make_inputs(number)
         fresh = distinct_inputs(made, exclude=used, max_bytes=max_bytes)
         largest_set = set(made[:largest])
-        stats.tried += len(fresh)
-        valid = [data for data in fresh if is_valid(data)]
+        valid = [data for data, keep in zip(fresh, valid_mask(fresh), strict=True) if keep]
         stats.invalid += len(fresh) - len(valid)
         used += fresh
         targets = _targets(clusters, top_k)

@@ -11,6 +11,7 @@ from sandbox.checkers import ValidatorFlags
 from sandbox.jobs import Limits, Program, RunResult, SandboxError, Verdict
 from sandbox.tester import Executor, Test, judge, overall
 from solver.problem import Problem
+from solver.problem.types import InputValidator
 from solver.run.examples import Progress, count_examples, judge_stage, run_examples
 from solver.sampling.dedupe import programs_from
 from solver.sampling.types import Sample
@@ -154,27 +155,38 @@ def select(
     constraints = read_constraints(problem.statement, example_inputs) \
         if options.check_constraints else None
 
-    def is_valid(data: bytes) -> bool:
-        if constraints is not None and not constraints.check(data).valid:
-            return False
-        return not problem.input_validators or validated(problem, [data], executor)[0]
+    asked: list[InputValidator] | None = None  # the validators that accept the examples
+
+    def valid_mask(batch: Sequence[bytes]) -> list[bool]:
+        """Per input: keeps the checked ranges and, where the problem ships validators, is
+        accepted by them (asked only about inputs the ranges let through)."""
+        nonlocal asked
+        keep = [constraints is None or constraints.check(data).valid for data in batch]
+        if problem.input_validators and any(keep):
+            if asked is None:
+                asked = validators_keeping_examples(problem, executor)
+            said = iter(validated(asked, [d for d, k in zip(batch, keep, strict=True) if k],
+                                  executor))
+            keep = [k and next(said) for k in keep]
+        return keep
 
     bounds = statement_bounds(problem.statement)
-    inputs, model_count, stats.invalid_inputs = _first_inputs(
-        example_inputs, model_inputs, options, constraints, bounds)
-    if problem.input_validators and inputs:
-        accepted = validated(problem, inputs, executor)
-        stats.invalid_inputs += len(inputs) - sum(accepted)
-        model_count = sum(accepted[len(inputs) - model_count:])
-        inputs = [data for data, ok in zip(inputs, accepted, strict=True) if ok]
+    inputs, model_count = _first_inputs(example_inputs, model_inputs, options,
+                                        constraints if options.range_aware_mutation else None,
+                                        bounds)
+    mask = valid_mask(inputs)
+    stats.invalid_inputs = mask.count(False)
+    model_count = sum(mask[len(inputs) - model_count:])
+    inputs = [data for data, keep in zip(inputs, mask, strict=True) if keep]
     generated = [Test(f"generated/{i}", data) for i, data in enumerate(inputs)]
     behaviour = judge_stage("clustering", executor, [c.program for c in survivors], generated,
                             problem=problem, progress=progress)
     kept = runnable_inputs(len(inputs), [behaviour[c.key] for c in survivors],
                            options.min_ok_share)
-    outcomes = [[run_outcome(behaviour[c.key][i], problem.checker) for i in kept]
-                for c in survivors]
-    kept = [kept[j] for j in agreed_inputs(len(kept), outcomes, options.min_agree_share)]
+    if options.min_agree_share > 0:
+        outcomes = [[run_outcome(behaviour[c.key][i], problem.checker) for i in kept]
+                    for c in survivors]
+        kept = [kept[j] for j in agreed_inputs(len(kept), outcomes, options.min_agree_share)]
     behaviour = {key: [runs[i] for i in kept] for key, runs in behaviour.items()}
     stats.generated_inputs = len(kept)
     stats.model_inputs = sum(1 for i in kept if i >= len(inputs) - model_count)
@@ -190,7 +202,7 @@ def select(
 
         clusters, grown = grow_inputs(
             survivors, behaviour, clusters, judge,
-            _round_inputs(example_inputs, options, constraints, bounds), is_valid=is_valid,
+            _round_inputs(example_inputs, options, constraints, bounds), valid_mask=valid_mask,
             seen=[*example_inputs, *inputs], flags=problem.checker,
             rounds=options.input_rounds, patience=options.round_patience, top_k=options.top_k,
             max_bytes=max(options.max_input_bytes, options.max_largest_bytes),
@@ -238,11 +250,11 @@ def _oracle_outcomes(oracles: Sequence[Program], problem: Problem, executor: Exe
 
 
 def _first_inputs(example_inputs: list[bytes], model_inputs: Sequence[bytes],
-                  options: SelectionOptions, constraints: InputConstraints | None,
-                  bounds: list[int]) -> tuple[list[bytes], int, int]:
-    """The first batch of clustering inputs: mutated (and restricted) example inputs, then the
-    model's; with how many of them came from the model, and how many broke a stated range."""
-    ranges = constraints if options.range_aware_mutation else None
+                  options: SelectionOptions, ranges: InputConstraints | None,
+                  bounds: list[int]) -> tuple[list[bytes], int]:
+    """The first batch of clustering inputs, before any validity check: mutated (and
+    restricted) example inputs, then the model's; with how many came from the model.
+    ranges: the statement's ranges mutation draws inside (None: mutation as without them)."""
     mutated = mutate_inputs(example_inputs, options.generated_inputs,
                             seed=options.seed, max_bytes=options.max_input_bytes,
                             bounds=bounds, constraints=ranges)
@@ -252,12 +264,7 @@ def _first_inputs(example_inputs: list[bytes], model_inputs: Sequence[bytes],
         exclude=mutated, max_bytes=options.max_input_bytes)
     from_model = distinct_inputs(model_inputs, exclude=[*mutated, *example_inputs],
                                  max_bytes=options.max_input_bytes)
-    if constraints is None:
-        return mutated + from_model, len(from_model), 0
-    valid = [data for data in mutated if constraints.check(data).valid]
-    valid_model = [data for data in from_model if constraints.check(data).valid]
-    invalid = len(mutated) + len(from_model) - len(valid) - len(valid_model)
-    return valid + valid_model, len(valid_model), invalid
+    return mutated + from_model, len(from_model)
 
 
 def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
@@ -285,22 +292,27 @@ def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
 VALIDATOR_LIMITS = Limits(time_s=10.0, memory_mb=1024)  # generous: not a program under test
 
 
-def validated(problem: Problem, inputs: Sequence[bytes], executor: Executor) -> list[bool]:
-    """Per input, whether every one of the problem's input validators accepts it (Kattis: exit
-    42; testlib: exit 0). A validator that rejects one of the examples is not asked (it wants
-    arguments, or another convention): the examples are valid by definition. One that does not
-    compile is a judge error (SandboxError), not a verdict on the inputs."""
-    accepted = [True] * len(inputs)
+def validators_keeping_examples(problem: Problem, executor: Executor) -> list[InputValidator]:
+    """The problem's input validators that accept every example. One that rejects an example is
+    not asked (it wants arguments, or another convention): the examples are valid by definition.
+    """
     examples = [case.input for case in problem.examples]
-    tests = [Test(f"validate/{i}", data) for i, data in enumerate([*examples, *inputs])]
-    for validator in problem.input_validators:
+    return [validator for validator in problem.input_validators
+            if all(validated([validator], examples, executor))]
+
+
+def validated(validators: Sequence[InputValidator], inputs: Sequence[bytes],
+              executor: Executor) -> list[bool]:
+    """Per input, whether every validator accepts it (Kattis: exit 42; testlib: exit 0). A
+    validator that does not compile is a judge error (SandboxError), not a verdict on the
+    inputs."""
+    accepted = [True] * len(inputs)
+    tests = [Test(f"validate/{i}", data) for i, data in enumerate(inputs)]
+    for validator in validators:
         runs = judge(executor, [validator.program], tests, VALIDATOR_LIMITS, ValidatorFlags())
-        said = []
-        for run in runs[validator.program.key]:
+        for i, run in enumerate(runs[validator.program.key]):
             if run.verdict is Verdict.CE:
                 raise SandboxError(f"input validator did not compile: {run.stderr_tail[:200]}")
-            said.append(run.exit_code == validator.valid_exit
-                        and run.verdict in (Verdict.OK, Verdict.RE))
-        if all(said[:len(examples)]):
-            accepted = [a and b for a, b in zip(accepted, said[len(examples):], strict=True)]
+            accepted[i] = accepted[i] and run.exit_code == validator.valid_exit \
+                and run.verdict in (Verdict.OK, Verdict.RE)
     return accepted
