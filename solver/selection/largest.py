@@ -141,16 +141,18 @@ def _tied_words(shape: InputShape, named: dict[Pos, str]) -> dict[Pos, list[Pos]
 def _looks_like_sizes(shape: InputShape) -> set[Pos]:
     """Integers that may size something later (a line's token count, the lines left, a word's
     length): left alone unless known as a count, since changing one alone breaks the input."""
+    words = set(shape.words)
+    ints_by_line: dict[int, list[tuple[Pos, int]]] = {}
+    for pos, value in shape.ints.items():
+        ints_by_line.setdefault(pos[0], []).append((pos, value))
     later_sizes: set[int] = set()
     sizes = set()
     for li in range(len(shape.lines) - 1, -1, -1):
-        for pos, value in shape.ints.items():
-            if pos[0] == li and value in later_sizes | {len(shape.lines) - li - 1}:
-                sizes.add(pos)
+        here = later_sizes | {len(shape.lines) - li - 1}
+        sizes.update(pos for pos, value in ints_by_line.get(li, ()) if value in here)
         tokens = token_indices(shape.lines[li])
         later_sizes.add(len(tokens))
-        later_sizes.update(len(shape.lines[li][t]) for t in tokens
-                           if (li, t) in set(shape.words))
+        later_sizes.update(len(shape.lines[li][t]) for t in tokens if (li, t) in words)
     return sizes
 
 
