@@ -56,7 +56,10 @@ def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.02
 
 
 def owned(client, pid: int) -> list:
-    return client.containers.list(all=True, filters={"label": f"{OWNER_LABEL}={pid}"})
+    # Sparse, as the pool lists orphans: a full listing inspects each container afterwards and
+    # fails with "No such container" when one goes away in between.
+    return client.containers.list(all=True, filters={"label": f"{OWNER_LABEL}={pid}"},
+                                  sparse=True)
 
 
 def io_dirs(pid: int) -> list[Path]:
