@@ -21,9 +21,12 @@ from cli.common import (
     JsonOption,
     ModelOption,
     ProfileOption,
+    RepairRoundsOption,
+    RepairShareOption,
     SamplesOption,
     SeedOption,
     TemperatureOption,
+    TokenBudgetOption,
     TopOption,
     WorkersOption,
     engine_output_to_log,
@@ -64,12 +67,16 @@ def batch(
         float | None, typer.Option(help="exit 1 when solved@1 rate is below this (CI)")
     ] = None,
     seed: SeedOption = None,
+    repair_rounds: RepairRoundsOption = None,
+    repair_share: RepairShareOption = None,
+    token_budget: TokenBudgetOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Solve every problem under DIR; print per-stage counts and solve rates."""
     quiet_libraries()
     flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
-             "top_k": top, "workers": workers, "generators": generators}
+             "top_k": top, "workers": workers, "repair_rounds": repair_rounds,
+             "repair_share": repair_share, "token_budget": token_budget, "generators": generators}
     defaults = load_defaults(None, flags)
 
     def run() -> int:

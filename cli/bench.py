@@ -333,6 +333,94 @@ def bench_select(
     raise typer.Exit(guarded(debug, run))
 
 
+# --- bench repair --------------------------------------------------------------------------------
+
+
+def bench_repair(
+    root: Annotated[Path, typer.Argument(metavar="DIR", help="folder of problems")]
+    = Path("problems/ladder"),
+    samples: Annotated[int, typer.Option(
+        help="the repair arm's completions per problem; their tokens are the plain arm's "
+             "budget")] = 16,
+    seeds: Annotated[int, typer.Option(help="repetitions, each drawing new samples")] = 1,
+    repair_rounds: Annotated[int, typer.Option(help="repair depth in the repair arm")] = 1,
+    repair_share: Annotated[float, typer.Option(
+        help="share of the budget repairs and notes may take")] = 0.25,
+    only: Annotated[str | None, typer.Option(help="glob (or substring) on the problem key")]
+    = None,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Plain sampling against sampling plus repair at the same generated-token budget: solved@1,
+    solved@10, per-completion pass rate, tokens and seconds per arm, and per problem."""
+    quiet_libraries()
+    defaults = load_defaults()
+
+    def run() -> int:
+        from sandbox.pool import DockerPool
+        from solver.batch import find_problems
+        from solver.bench.repair import benchmark_repair
+        from solver.repair.budget import RepairOptions
+        from solver.sampling.device import cpu_flags, cpu_name, usable_cores
+        from solver.solve import open_model, solve_options
+
+        if samples < 1 or seeds < 1 or repair_rounds < 1 or not 0 < repair_share < 1:
+            raise CliError("--samples, --seeds and --repair-rounds must be at least 1, "
+                           "--repair-share between 0 and 1", EXIT_INPUT)
+        if not root.is_dir():
+            raise CliError(f"{root}: not a folder", EXIT_INPUT)
+        problems = find_problems(root)
+        if not problems:
+            raise CliError(f"{root}: no problems", EXIT_INPUT)
+        options = solve_options({**defaults, "samples": samples}, seed=0)
+        with engine_output_to_log(debug):
+            sampler = open_model(options)
+            with DockerPool(sandbox_options(defaults, workers)) as pool:
+                report = benchmark_repair(
+                    problems, sampler, pool, options, seeds=seeds, only=only,
+                    repair=RepairOptions(rounds=repair_rounds, share=repair_share),
+                    on_progress=lambda line: err.print(line, markup=False))
+        flags = cpu_flags()
+        report["machine"] = {"cpu": cpu_name(), "cores": usable_cores(),
+                             "avx512": "avx512f" in flags}
+        if json_output:
+            print_json(report)
+        else:
+            print_repair_report(report)
+        return EXIT_OK
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def print_repair_report(report: dict) -> None:
+    settings, machine = report["settings"], report["machine"]
+    out.print(f"{settings['problems']} problems, {settings['samples']} completions each "
+              "in the repair arm (their tokens: the plain arm's budget), "
+              f"{settings['seeds']} seed(s); repair: {settings['repair_rounds']} round(s), "
+              f"share {settings['repair_share']}; {machine['cpu'] or 'CPU ?'}, "
+              f"{machine['cores']} cores, AVX-512 {'yes' if machine['avx512'] else 'no'}",
+              markup=False)
+    out.print(f"{'arm':<8}{'solved@1':>10}{'solved@10':>11}{'pass rate':>11}{'tokens':>10}"
+              f"{'repairs':>9}{'passed':>8}{'seconds':>9}")
+    for arm in ("plain", "repair"):
+        row = report[arm]
+        out.print(f"{arm:<8}{row['solved_at_1']:>10.2f}{row['solved_at_10']:>11.2f}"
+                  f"{row['pass_rate']:>11.3f}{row['tokens']:>10.0f}{row['repairs']:>9.1f}"
+                  f"{row['repairs_passed']:>8.1f}{row['seconds']:>9.0f}")
+    out.print("per problem (repair - plain; solved@1 as a share of seeds):", markup=False)
+    out.print(f"{'problem':<24}{'plain@1':>8}{'repair@1':>9}{'diff@1':>8}{'diff@10':>8}"
+              f"{'diff rate':>10}", markup=False)
+    for row in report["problems"]:
+        if row["error"] is not None:
+            out.print(f"{row['id']:<24}  {row['error']}", markup=False, soft_wrap=True)
+            continue
+        diff = row["difference"]
+        out.print(f"{row['id']:<24}{row['plain']['solved_at_1']:>8.2f}"
+                  f"{row['repair']['solved_at_1']:>9.2f}{diff['solved_at_1']:>+8.2f}"
+                  f"{diff['solved_at_10']:>+8.2f}{diff['pass_rate']:>+10.3f}", markup=False)
+
+
 def print_select_report(report: dict) -> None:
     scored = [row for row in report["problems"] if row["error"] is None]
     out.print(f"problems: {len(scored)} (random: the expectation over orders)")

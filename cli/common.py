@@ -42,6 +42,12 @@ TopOption = Annotated[int | None, typer.Option(help="how many programs to keep p
 WorkersOption = Annotated[int | None, typer.Option(help="sandbox containers")]
 SeedOption = Annotated[int | None, typer.Option(
     help="seed for sampling and input mutation (default: random sampling, mutation seed 0)")]
+RepairRoundsOption = Annotated[int | None, typer.Option(
+    help="repair failed programs with the judge's feedback on the examples, this deep (0: off)")]
+RepairShareOption = Annotated[float | None, typer.Option(
+    help="share of the budget repairs may take (default 0.25)")]
+TokenBudgetOption = Annotated[int | None, typer.Option(
+    help="generated tokens a problem may spend, besides --samples (0: no token cap)")]
 DebugOption = Annotated[bool, typer.Option(help="show tracebacks")]
 JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]
 

@@ -28,11 +28,19 @@ def render_result(result: SolveResult, target: Path) -> None:
         f"passed examples {stats.passed_examples}, clusters {stats.clusters} "
         f"(on {stats.generated_inputs} generated inputs)"
     )
+    if stats.repairs or stats.resamples:
+        err.print(f"repairs {stats.repairs} ({stats.repairs_passed} passed the examples), "
+                  f"notes {stats.resamples}; tokens {stats.tokens_sampled} sampled, "
+                  f"{stats.tokens_repair} on feedback")
     if not result.candidates:
         err.print("[yellow]no program passed the examples[/yellow]")
         return
     for chosen in result.candidates:
         title = f"#{chosen.rank}  cluster of {chosen.cluster_size} sample(s)"
+        if chosen.origin == "repair":
+            title += f"  repaired (of sample {chosen.parent}, round {chosen.round})"
+        elif chosen.origin == "resample":
+            title += "  sampled with a note on a failure"
         if chosen.hidden_verdict is not None:
             colour = "green" if chosen.hidden_verdict.value == "OK" else "red"
             total = len(result.problem.hidden)

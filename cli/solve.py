@@ -17,9 +17,12 @@ from cli.common import (
     JsonOption,
     ModelOption,
     ProfileOption,
+    RepairRoundsOption,
+    RepairShareOption,
     SamplesOption,
     SeedOption,
     TemperatureOption,
+    TokenBudgetOption,
     TopOption,
     WorkersOption,
     guarded,
@@ -41,6 +44,9 @@ def solve(
     json_output: JsonOption = False,
     problem_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)] = None,
     seed: SeedOption = None,
+    repair_rounds: RepairRoundsOption = None,
+    repair_share: RepairShareOption = None,
+    token_budget: TokenBudgetOption = None,
     config_path: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     samples_from: Annotated[
         Path | None, typer.Option(help="take the programs from this folder instead of a model")
@@ -64,7 +70,9 @@ def solve(
     """Sample programs for PROBLEM, keep those that pass the examples, print the top 10."""
     quiet_libraries()
     flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
-             "top_k": top, "workers": workers, "output_dir": output_dir and str(output_dir),
+             "top_k": top, "workers": workers, "repair_rounds": repair_rounds,
+             "repair_share": repair_share, "token_budget": token_budget,
+             "output_dir": output_dir and str(output_dir),
              "endpoints": endpoint or None, "cache": False if no_cache else None}
     settings = load_defaults(config_path, flags)
 

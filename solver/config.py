@@ -30,6 +30,9 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "input_rounds": (0, 20),
     "largest_inputs": (0, None),
     "oracles": (0, None),
+    "repair_rounds": (0, 10),
+    "repair_share": (0, 0.9),  # feedback's share: 1 would leave nothing to repair
+    "token_budget": (0, None),
     "workers": (1, None),
     "engine_cpus": (1, None),
 }

@@ -29,6 +29,10 @@ def result_json(result: SolveResult, out_dir: Path | None = None) -> dict:
             "cluster_size": chosen.cluster_size,
             "cluster_members": chosen.cluster_members,
             "sample_ids": chosen.sample_ids,
+            # where it came from: "sample", "resample" (noted prompt) or "repair" (of `parent`)
+            "origin": chosen.origin,
+            "parent": chosen.parent,
+            "round": chosen.round,
             "hidden_verdict": chosen.hidden_verdict.value if chosen.hidden_verdict else None,
             "hidden_passed": chosen.hidden_passed,
         }
@@ -56,6 +60,8 @@ def save_samples(target: Path, drawn: Sequence[Sample]) -> None:
     with open(target / "samples.jsonl", "w", encoding="utf-8") as handle:
         for sample in drawn:
             handle.write(json.dumps({"index": sample.index, "finished": sample.finished,
+                                     "tokens": sample.tokens, "origin": sample.origin,
+                                     "parent": sample.parent, "round": sample.round,
                                      "text": sample.text}) + "\n")
 
 

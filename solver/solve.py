@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sandbox.jobs import Program, RunResult
 from sandbox.tester import Executor
 from solver.evaluation import Evaluation, evaluate
 from solver.problem import Problem
+from solver.repair.budget import RepairOptions
+from solver.repair.loop import sample_and_repair
 from solver.run.examples import Progress
 from solver.run.stream import StreamProgress, sample_mix
 from solver.sampling.engine import EngineOptions
@@ -36,6 +39,7 @@ class SolveOptions:
     endpoints: tuple[str, ...] = ()  # OpenAI-compatible servers; empty: the in-process engine
     temperature_mix: tuple[float, ...] = ()  # split samples over these (empty: the temperature)
     use_cache: bool = True  # completions from earlier runs count; new ones are kept
+    cache_base: Path | None = None  # where they are kept (None: cpsolve's cache folder)
     # Samples per request: bigger batches run faster on the engine, smaller ones reach the
     # sandbox sooner; each chunk is cached and filtered while the next is drawn.
     chunk_size: int = 64
@@ -43,6 +47,11 @@ class SolveOptions:
     # Model-written brute-force programs asked for per problem (selection/oracles.py); the
     # "oracle" and "all" rankers use them. 0: none.
     oracles: int = 0
+    # Repair with the judge's feedback on the examples (solver/repair/); rounds 0: off.
+    repair: RepairOptions = field(default_factory=RepairOptions)
+    # Generated tokens the run may spend on solutions (fresh samples, repairs, notes), on top of
+    # the sampling.samples cap. None: samples alone limit the run.
+    token_budget: int | None = None
     evaluate_hidden: bool = True  # judge on hidden tests where the problem has them
     # Judge every survivor on the hidden tests, not only the chosen: pass@k needs them all.
     evaluate_all_survivors: bool = True
@@ -74,6 +83,8 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
         chunk_size=settings["chunk_size"],
         generators=settings["generators"],
         oracles=settings["oracles"],
+        repair=RepairOptions(rounds=settings["repair_rounds"], share=settings["repair_share"]),
+        token_budget=settings["token_budget"] or None,
     )
 
 
@@ -94,6 +105,8 @@ class ModelSamples:
     example_results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
     model_inputs: list[bytes] = field(default_factory=list)
     oracles: list[Program] = field(default_factory=list)  # model-written brute forces
+    sampling_s: float = 0.0  # time spent drawing solutions (not generators, oracles)
+    feedback_s: float = 0.0  # of that, drawing repairs and notes
 
 
 def sample_with_model(
@@ -113,7 +126,7 @@ def sample_with_model(
         fail.
     """
     streams = sampling_streams(problem, options.sampling, temperature_mix=options.temperature_mix,
-                               use_cache=options.use_cache)
+                               use_cache=options.use_cache, cache_base=options.cache_base)
     total = options.sampling.samples
 
     def moving(counts: StreamProgress) -> None:
@@ -123,8 +136,13 @@ def sample_with_model(
             progress("compiled", counts.compiled, max(counts.judged, 1))
             progress("passed examples", counts.passed_examples, max(counts.judged, 1))
 
-    streamed = sample_mix(problem, sampler, executor, streams=streams, count=total,
-                          chunk_size=options.chunk_size, on_progress=moving)
+    if options.repair.rounds > 0 or options.token_budget is not None:
+        streamed = sample_and_repair(problem, sampler, executor, streams=streams, samples=total,
+                                     tokens=options.token_budget, options=options.repair,
+                                     chunk_size=options.chunk_size, on_progress=moving)
+    else:  # plain sampling streams into the example filter: sampling and judging overlap
+        streamed = sample_mix(problem, sampler, executor, streams=streams, count=total,
+                              chunk_size=options.chunk_size, on_progress=moving)
     if on_sampled is not None:
         on_sampled(streamed.samples)
     model_inputs: list[bytes] = []
@@ -140,7 +158,8 @@ def sample_with_model(
     if options.oracles > 0 and chat:
         oracles = draw_oracles(problem, sampler,
                                chat[0].profile.params(chat[0].options, options.oracles))
-    return ModelSamples(streamed.samples, streamed.example_results, model_inputs, oracles)
+    return ModelSamples(streamed.samples, streamed.example_results, model_inputs, oracles,
+                        streamed.progress.sampling_s, streamed.progress.feedback_s)
 
 
 @dataclass
@@ -149,6 +168,9 @@ class SolveResult:
 
     selection: Selection
     evaluation: Evaluation | None = None  # None without hidden tests or when not asked for
+    samples: list[Sample] = field(default_factory=list)  # what was selected from, in order
+    sampling_s: float = 0.0  # time the model spent drawing them (0 for --samples-from)
+    feedback_s: float = 0.0  # of that, drawing repairs and notes
 
     @property
     def problem(self) -> Problem:
@@ -193,6 +215,7 @@ def solve_problem(
     example_results: dict[str, list[RunResult]] = {}
     model_inputs = list(model_inputs)
     oracles: list[Program] = []
+    sampling_s = feedback_s = 0.0
     if samples is None:
         if sampler is None:
             if progress is not None:  # shown while the engine starts
@@ -203,6 +226,7 @@ def solve_problem(
         samples, example_results = drawn.samples, drawn.example_results
         model_inputs += drawn.model_inputs
         oracles = drawn.oracles
+        sampling_s, feedback_s = drawn.sampling_s, drawn.feedback_s
     selection = select(problem, samples, executor, options.selection, progress=progress,
                        model_inputs=model_inputs, example_results=example_results,
                        oracles=oracles)
@@ -210,4 +234,4 @@ def solve_problem(
     if options.evaluate_hidden:
         evaluation = evaluate(selection, executor, samples=len(samples),
                               all_survivors=options.evaluate_all_survivors, progress=progress)
-    return SolveResult(selection, evaluation)
+    return SolveResult(selection, evaluation, list(samples), sampling_s, feedback_s)

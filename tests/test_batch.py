@@ -25,6 +25,7 @@ from solver.batch import (
     summary,
 )
 from solver.sampling.folder import programs_folder_for, samples_from_folder, source_files
+from solver.sampling.types import Completion
 from solver.solve import SolveOptions
 from tests.conftest import REPO
 
@@ -188,7 +189,8 @@ class FakeModel:
         language, profile = ("cpp17", "cpp") if "C++17" in statement else ("python3", "default")
         self.calls.append((title, profile, params.temperature, params.n))
         fence = "cpp" if language == "cpp17" else "python"
-        return [(f"```{fence}\n{ANSWERS[title, language]}```", True)] * params.n
+        text = f"```{fence}\n{ANSWERS[title, language]}```"
+        return [Completion(text, True, len(text.split()))] * params.n
 
 
 def cli_json(args: list[str]) -> dict:

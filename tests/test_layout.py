@@ -19,6 +19,7 @@ STAGES = [
     ("solver.problem",),
     ("solver.sampling",),
     ("solver.run",),
+    ("solver.repair",),
     ("solver.selection",),
     ("solver.evaluation",),
     ("solver.solve",),

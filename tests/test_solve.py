@@ -6,7 +6,7 @@ import pytest
 
 from sandbox.jobs import Program, Verdict
 from solver.problem import load_problem
-from solver.sampling.types import Sample
+from solver.sampling.types import Completion, Sample
 from solver.selection.select import SelectionOptions
 from solver.solve import SolveOptions, SolveResult, solve_problem
 
@@ -87,9 +87,10 @@ class ScriptedSampler:
         self.completions = completions
         self.chats: list[list[dict[str, str]]] = []
 
-    def complete(self, messages: list[dict[str, str]], params) -> list[tuple[str, bool]]:
+    def complete(self, messages: list[dict[str, str]], params) -> list[Completion]:
         self.chats.append(messages)
-        return self.completions[:params.n]
+        return [Completion(text, finished, len(text.split()))
+                for text, finished in self.completions[:params.n]]
 
 
 def test_generator_prompt_holds_input_section_and_hint(problems_dir):

@@ -35,6 +35,7 @@ class StreamProgress:
     compiled: int = 0  # of those, the ones that did not get CE
     passed_examples: int = 0
     sampling_s: float = 0.0  # time spent drawing (the model's share of the wall clock)
+    feedback_s: float = 0.0  # of that, drawing repairs and notes (solver/repair/)
     execution_s: float = 0.0  # time spent judging on the examples (the sandbox's share)
 
     def __add__(self, other: StreamProgress) -> StreamProgress:

@@ -24,6 +24,13 @@ class CachedCompletion:
     index: int
     text: str  # the raw completion as the model returned it
     finished: bool
+    tokens: int  # generated; lines cached before tokens were counted: estimate_tokens(text)
+
+
+def estimate_tokens(text: str) -> int:
+    """About a token per 3.5 characters of code (a rough rule for BPE tokenizers): only for
+    completions cached before their token counts were kept."""
+    return max(1, round(len(text) / 3.5))
 
 
 def cache_key(parts: dict) -> str:
@@ -36,6 +43,7 @@ class SampleCache:
     """Completions of one (prompt, model, parameters) key."""
 
     def __init__(self, root: Path, key: str) -> None:
+        self.root = root
         self.path = root / key[:2] / f"{key}.jsonl"
 
     def load(self) -> list[CachedCompletion]:
@@ -47,7 +55,9 @@ class SampleCache:
             for line in handle:
                 try:
                     record = json.loads(line)
-                    entry = CachedCompletion(record["index"], record["text"], record["finished"])
+                    text = record["text"]
+                    entry = CachedCompletion(record["index"], text, record["finished"],
+                                             record.get("tokens") or estimate_tokens(text))
                 except (ValueError, KeyError, TypeError):
                     continue  # a line cut short by a kill
                 by_index.setdefault(entry.index, entry)
@@ -59,7 +69,8 @@ class SampleCache:
     def append(self, completions: list[CachedCompletion]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lines = "".join(
-            json.dumps({"index": c.index, "text": c.text, "finished": c.finished}) + "\n"
+            json.dumps({"index": c.index, "text": c.text, "finished": c.finished,
+                        "tokens": c.tokens}) + "\n"
             for c in completions
         )
         if self.path.exists() and self.path.stat().st_size:
@@ -87,8 +98,9 @@ def sampling_key(problem: Problem, profile: ModelProfile, options: SamplingOptio
 
 
 def open_sample_cache(
-    problem: Problem, profile: ModelProfile, options: SamplingOptions
+    problem: Problem, profile: ModelProfile, options: SamplingOptions, base: Path | None = None
 ) -> SampleCache:
-    """The on-disk cache of completions for this prompt, model and parameters."""
+    """The on-disk cache of completions for this prompt, model and parameters, under
+    base/samples (base None: cpsolve's cache folder, solver.config.cache_dir)."""
     key = cache_key(sampling_key(problem, profile, options))
-    return SampleCache(cache_dir() / "samples", key)
+    return SampleCache((base or cache_dir()) / "samples", key)

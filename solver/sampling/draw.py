@@ -32,23 +32,36 @@ def draw_samples(
         while sampling goes on.
     """
     cached = cache.load()[:count] if cache is not None else []
-    samples = [to_sample(c.index, c.text, c.finished, profile, True) for c in cached]
+    samples = [to_sample(c.index, c.text, c.finished, profile, True, tokens=c.tokens)
+               for c in cached]
     if samples and on_chunk is not None:
         on_chunk(samples)
     step = chunk_size or count
     while len(samples) < count:
-        want = min(step, count - len(samples))
-        metadata = choose_metadata(profile, len(samples)) if profile.metadata else ""
-        prompt = build_prompt(problem, profile, metadata)
-        raw = [
-            CachedCompletion(len(samples) + i, text, finished)
-            for i, (text, finished) in enumerate(sampler.complete(prompt,
-                                                                  profile.params(options, want)))
-        ]
-        if cache is not None:
-            cache.append(raw)
-        drawn = [to_sample(c.index, c.text, c.finished, profile) for c in raw]
+        drawn = draw_chunk(problem, sampler, profile=profile, options=options,
+                           start=len(samples), count=min(step, count - len(samples)), cache=cache)
         samples += drawn
         if on_chunk is not None:
             on_chunk(drawn)
     return samples
+
+
+def draw_chunk(
+    problem: Problem,
+    sampler: Sampler,
+    *,
+    profile: ModelProfile,
+    options: SamplingOptions,
+    start: int,
+    count: int,
+    cache: SampleCache | None = None,
+) -> list[Sample]:
+    """Samples start .. start+count-1, newly drawn in one request and appended to the cache
+    (which must hold exactly the samples before `start`)."""
+    metadata = choose_metadata(profile, start) if profile.metadata else ""
+    prompt = build_prompt(problem, profile, metadata)
+    raw = [CachedCompletion(start + i, *completion)
+           for i, completion in enumerate(sampler.complete(prompt, profile.params(options, count)))]
+    if cache is not None:
+        cache.append(raw)
+    return [to_sample(c.index, c.text, c.finished, profile, tokens=c.tokens) for c in raw]

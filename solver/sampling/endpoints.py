@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from solver.sampling.models import EMBEDDED_MODEL, ModelError
-from solver.sampling.types import GenerationParams, Prompt, split_evenly
+from solver.sampling.types import Completion, GenerationParams, Prompt, split_evenly
 
 
 class EndpointSampler:
@@ -52,7 +52,7 @@ class EndpointSampler:
             raise ModelError(f"endpoint {first.base_url} serves no model")
         return models[0].id
 
-    def complete(self, prompt: Prompt, params: GenerationParams) -> list[tuple[str, bool]]:
+    def complete(self, prompt: Prompt, params: GenerationParams) -> list[Completion]:
         shares = [(client, share) for client, share in
                   zip(self.clients, split_evenly(params.n, len(self.clients)), strict=True)
                   if share]
@@ -60,8 +60,15 @@ class EndpointSampler:
             parts = list(threads.map(lambda pair: self.request(*pair, prompt, params), shares))
         return [completion for part in parts for completion in part]
 
+    def complete_many(self, prompts: list[Prompt], params: GenerationParams
+                      ) -> list[list[Completion]]:
+        """params.n completions of each prompt, the requests sent together (a server batches
+        concurrent requests as the engine batches one call's)."""
+        with ThreadPoolExecutor(max_workers=min(16, max(1, len(prompts)))) as threads:
+            return list(threads.map(lambda prompt: self.complete(prompt, params), prompts))
+
     def request(self, client, n: int, prompt: Prompt,
-                params: GenerationParams) -> list[tuple[str, bool]]:
+                params: GenerationParams) -> list[Completion]:
         common = {
             "model": self.model,
             "n": n,
@@ -73,8 +80,7 @@ class EndpointSampler:
         try:
             if isinstance(prompt, str):  # a base model: the plain completions API
                 response = client.completions.create(prompt=prompt, **common)
-                return [(choice.text or "", choice.finish_reason == "stop")
-                        for choice in response.choices]
+                return completions(response, [choice.text or "" for choice in response.choices])
             continuing = prompt[-1]["role"] == "assistant"
             extra = {"add_generation_prompt": False, "continue_final_message": True}
             response = client.chat.completions.create(
@@ -82,5 +88,15 @@ class EndpointSampler:
             )
         except Exception as error:
             raise ModelError(f"endpoint {client.base_url} failed: {error}") from error
-        return [(choice.message.content or "", choice.finish_reason == "stop")
-                for choice in response.choices]
+        return completions(response, [choice.message.content or ""
+                                      for choice in response.choices])
+
+
+def completions(response, texts: list[str]) -> list[Completion]:
+    """A response's choices as Completions: the usage's completion tokens split evenly over them
+    (a server reports one count per request), so that their sum is exact."""
+    usage = getattr(response, "usage", None)
+    total = getattr(usage, "completion_tokens", None) or 0
+    shares = split_evenly(total, len(texts)) if texts else []
+    return [Completion(text, choice.finish_reason == "stop", tokens)
+            for text, choice, tokens in zip(texts, response.choices, shares, strict=True)]

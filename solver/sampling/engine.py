@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from solver.sampling.device import EngineSettings, choose_engine_settings
 from solver.sampling.models import ModelError
-from solver.sampling.types import GenerationParams, Prompt
+from solver.sampling.types import Completion, GenerationParams, Prompt
 
 
 @dataclass(frozen=True)
@@ -75,22 +75,40 @@ class VllmSampler:
         return SamplingParams(n=params.n, temperature=params.temperature, top_p=params.top_p,
                               max_tokens=params.max_tokens, stop=list(params.stop) or None)
 
-    def complete(self, prompt: Prompt, params: GenerationParams) -> list[tuple[str, bool]]:
+    def complete(self, prompt: Prompt, params: GenerationParams) -> list[Completion]:
+        return self.complete_many([prompt], params)[0]
+
+    def complete_many(self, prompts: list[Prompt], params: GenerationParams
+                      ) -> list[list[Completion]]:
+        """params.n completions of each prompt, in one batch (the engine's throughput grows with
+        the batch, so many short requests cost about what one big one does)."""
         sampling = self.sampling_params(params)
-        if isinstance(prompt, str):
-            outputs = self.llm.generate([prompt], sampling, use_tqdm=False)
-        else:
-            continuing = prompt[-1]["role"] == "assistant"
-            outputs = self.llm.chat(
-                [prompt],
-                sampling,
-                use_tqdm=False,
-                add_generation_prompt=not continuing,
-                continue_final_message=continuing,
-            )
-        completions = outputs[0].outputs
-        self.tokens_generated += sum(len(out.token_ids) for out in completions)
-        return [(out.text, out.finish_reason == "stop") for out in completions]
+        results: list[list[Completion]] = [[] for _ in prompts]
+
+        def kind(prompt: Prompt) -> str:
+            if isinstance(prompt, str):
+                return "text"
+            return "continue" if prompt[-1]["role"] == "assistant" else "chat"
+
+        # vLLM continues a final assistant message only for a whole batch: one batch per kind.
+        for batch_kind in ("text", "chat", "continue"):
+            positions = [i for i, prompt in enumerate(prompts) if kind(prompt) == batch_kind]
+            if not positions:
+                continue
+            batch = [prompts[i] for i in positions]
+            if batch_kind == "text":
+                outputs = self.llm.generate(batch, sampling, use_tqdm=False)
+            else:
+                continuing = batch_kind == "continue"
+                outputs = self.llm.chat(batch, sampling, use_tqdm=False,
+                                        add_generation_prompt=not continuing,
+                                        continue_final_message=continuing)
+            for position, output in zip(positions, outputs, strict=True):
+                results[position] = [
+                    Completion(out.text, out.finish_reason == "stop", len(out.token_ids))
+                    for out in output.outputs]
+                self.tokens_generated += sum(c.tokens for c in results[position])
+        return results
 
 
 _ENGINES: dict[tuple, VllmSampler] = {}

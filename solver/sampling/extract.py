@@ -39,16 +39,16 @@ def looks_like_python(text: str) -> bool:
 
 
 def to_sample(index: int, text: str, finished: bool, profile: ModelProfile,
-              from_cache: bool = False) -> Sample:
+              from_cache: bool = False, *, tokens: int = 0) -> Sample:
     """A completion as a Sample: the prefix the model continued put back, the program extracted
     (none from a completion cut off by max_tokens)."""
     if profile.kind == "completion":
         # The whole continuation is code: the program's first lines, then what the model wrote.
         text = profile.assistant_prefix + text
         program = Program(profile.language, text.rstrip() + "\n") if finished else None
-        return Sample(index, text, finished, program, from_cache)
+        return Sample(index, text, finished, program, from_cache, tokens)
     if profile.assistant_prefix:
         # Put the prefix back (and close a fence the stop sequence swallowed).
         text = profile.assistant_prefix + text + ("\n```" if finished else "")
     program = extract_program(text, profile.language) if finished else None
-    return Sample(index, text, finished, program, from_cache)
+    return Sample(index, text, finished, program, from_cache, tokens)

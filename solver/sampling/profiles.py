@@ -38,6 +38,15 @@ class ModelProfile:
     # Randomised metadata per chunk of samples, as AlphaCode did (e.g. {"TAGS": ["greedy",
     # "math"], "RATING": ["800", "1200"]}); the template's {metadata} receives "KEY: value" lines.
     metadata: dict[str, list[str]] = field(default_factory=dict)
+    # Repair (solver/repair/). Chat: the user turn that follows the failed program, with
+    # {feedback}. Completion: text between the statement's prompt and a fresh start of the
+    # program, with {program} and {feedback} (the feedback's lines start with feedback_comment).
+    # "" leaves this profile's failures unrepaired.
+    repair_template: str = ""
+    # A note on the commonest failure so far, added to some fresh samples' prompts, with
+    # {feedback}: after the user turn (chat) or before the program's start (completion).
+    note_template: str = ""
+    feedback_comment: str = ""  # completion only: the line-comment start feedback lines get
 
     @classmethod
     def load(cls, name: str) -> ModelProfile:

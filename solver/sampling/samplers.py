@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from solver.sampling.types import Sampler
+from solver.sampling.types import Completion, GenerationParams, Prompt, Sampler
 
 
 def open_sampler(model: str, *, endpoints: Sequence[str] = (), engine=None) -> Sampler:
@@ -22,3 +22,13 @@ def open_sampler(model: str, *, endpoints: Sequence[str] = (), engine=None) -> S
     from solver.sampling.models import resolve_model
 
     return shared_sampler(resolve_model(model), engine or EngineOptions())
+
+
+def complete_many(sampler: Sampler, prompts: list[Prompt], params: GenerationParams
+                  ) -> list[list[Completion]]:
+    """params.n completions of each prompt: in one batch where the sampler batches (the engine,
+    endpoints), else one request after another."""
+    batched = getattr(sampler, "complete_many", None)
+    if batched is not None:
+        return batched(prompts, params)
+    return [sampler.complete(prompt, params) for prompt in prompts]

@@ -8,7 +8,7 @@ with each call (`GenerationParams`), so one sampler serves every profile, temper
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from sandbox.jobs import Program
 
@@ -40,6 +40,21 @@ class GenerationParams:
     stop: tuple[str, ...] = ()  # stop strings; the stop string itself is not returned
 
 
+class Completion(NamedTuple):
+    """One completion as a model returned it."""
+
+    text: str
+    finished: bool  # False when it ran out of tokens (max_tokens)
+    # Tokens generated, the unit budgets are counted in. Exact from the in-process engine; from
+    # a server, the request's usage split evenly over its completions (the sum is exact).
+    tokens: int
+
+
+# Where a sample came from (Sample.origin): drawn from the problem's prompt; drawn from it with
+# a note on the commonest failure so far; a repair of another sample given the judge's feedback.
+ORIGINS = ("sample", "resample", "repair")
+
+
 @dataclass(frozen=True)
 class Sample:
     """One raw completion and what was extracted from it."""
@@ -49,12 +64,15 @@ class Sample:
     finished: bool  # False when the model ran out of tokens (the code is likely cut off)
     program: Program | None  # None when no usable code was found
     from_cache: bool = False  # drawn by an earlier run (see solver.sampling.cache)
+    tokens: int = 0  # generated tokens (an estimate for completions cached before tokens were)
+    origin: str = "sample"  # one of ORIGINS
+    parent: int | None = None  # a repair's: the index of the sample it repairs
+    round: int = 0  # a repair's depth (1: of a sample, 2: of a repair...); a resample's round
 
 
 class Sampler(Protocol):
-    def complete(self, prompt: Prompt, params: GenerationParams) -> list[tuple[str, bool]]:
-        """Return params.n completions of one prompt (chat messages or text), each (text,
-        finished normally: False when it ran out of tokens)."""
+    def complete(self, prompt: Prompt, params: GenerationParams) -> list[Completion]:
+        """Return params.n completions of one prompt (chat messages or text)."""
         ...
 
 

@@ -83,7 +83,7 @@ def draw_generators(
     programs: list[Program] = []
     seen: set[str] = set()
     for hint in SIZE_HINTS:
-        for text, finished in sampler.complete(generator_messages(problem, hint), params):
+        for text, finished, _tokens in sampler.complete(generator_messages(problem, hint), params):
             if not finished:
                 continue  # cut off: likely not a whole program
             program = extract_program(GENERATOR_PROFILE.assistant_prefix + text + "\n```")

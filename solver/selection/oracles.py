@@ -46,7 +46,7 @@ def draw_oracles(problem: Problem, sampler: Sampler, params: GenerationParams) -
         return []
     programs: list[Program] = []
     seen: set[str] = set()
-    for text, finished in sampler.complete(oracle_messages(problem), params):
+    for text, finished, _tokens in sampler.complete(oracle_messages(problem), params):
         if finished:
             program = extract_program(ORACLE_PREFIX + text + "\n```")
             if program is not None:

@@ -62,7 +62,14 @@ class SelectionOptions:
 class Stats:
     """Counts per stage, as in the JSON output."""
 
-    sampled: int = 0  # completions in all (from_cache included)
+    sampled: int = 0  # completions in all (from_cache included; repairs and notes too)
+    # Generated tokens: fresh samples' / repairs' and notes' (solver/repair/). Cached completions
+    # count what they cost when drawn (estimated for ones cached before tokens were counted).
+    tokens_sampled: int = 0
+    tokens_repair: int = 0
+    repairs: int = 0  # completions repairing a failed program
+    repairs_passed: int = 0  # distinct repaired programs that passed every example
+    resamples: int = 0  # fresh completions whose prompt noted the commonest failure
     from_cache: int = 0  # of those, drawn by an earlier run (solver.sampling.cache)
     extracted: int = 0  # completions with usable code (truncated ones are dropped)
     truncated: int = 0  # completions that ran out of tokens
@@ -90,6 +97,11 @@ class ChosenProgram:
     cluster_size: int  # samples that landed in its cluster (duplicates count)
     cluster_members: int  # distinct programs in its cluster
     sample_ids: list[int]
+    # Lineage of its first sample (sample_ids[0]): "sample", "resample" or "repair"; a repair's
+    # parent sample id and round (solver.sampling.types.Sample).
+    origin: str = "sample"
+    parent: int | None = None
+    round: int = 0
     # Verdict on the hidden tests, filled in by solver.evaluation when the problem has them.
     # An evaluation number only: hidden tests never influence which program is chosen.
     hidden_verdict: Verdict | None = None
@@ -142,6 +154,7 @@ def select(
     known = dict(example_results or {})
     missing = [p for p, _ in unique if p.key not in known]
     example_results = known | run_examples(executor, missing, problem, progress)
+    count_lineage(stats, samples, example_results)
     counts = count_examples(example_results[program.key] for program, _ in unique)
     stats.compiled = counts.compiled
     survivors = [
@@ -220,6 +233,7 @@ def select(
     ranked = rank_clusters(clusters, options.ranker, oracle=shares)
     stats.decided_by = decided_by(clusters, ranked, oracle=shares)
     clusters = ranked
+    by_index = {sample.index: sample for sample in samples}
     chosen = [
         ChosenProgram(
             rank=rank,
@@ -227,11 +241,32 @@ def select(
             cluster_size=cluster.size,
             cluster_members=len(cluster.members),
             sample_ids=candidate.sample_ids,
+            **lineage(by_index.get(candidate.sample_ids[0]) if candidate.sample_ids else None),
         )
         for rank, cluster, candidate in choose_top(clusters, options.top_k)
     ]
     return Selection(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
                      survivors=survivors, example_results=example_results, oracle=shares)
+
+
+def count_lineage(stats: Stats, samples: Sequence[Sample],
+                  example_results: Mapping[str, list[RunResult]]) -> None:
+    """Tokens and counts by origin (fresh, repair, resample) into stats."""
+    stats.tokens_sampled = sum(s.tokens for s in samples if s.origin == "sample")
+    stats.tokens_repair = sum(s.tokens for s in samples if s.origin != "sample")
+    stats.repairs = sum(1 for s in samples if s.origin == "repair")
+    stats.resamples = sum(1 for s in samples if s.origin == "resample")
+    repaired = {s.program.key for s in samples if s.origin == "repair" and s.program is not None}
+    stats.repairs_passed = sum(1 for key in repaired
+                               if overall(example_results.get(key, [])) is Verdict.OK
+                               and example_results.get(key))
+
+
+def lineage(sample: Sample | None) -> dict:
+    """A chosen program's origin, parent and round, from the sample it came from."""
+    if sample is None:
+        return {}
+    return {"origin": sample.origin, "parent": sample.parent, "round": sample.round}
 
 
 def _oracle_outcomes(oracles: Sequence[Program], problem: Problem, executor: Executor,

@@ -12,7 +12,7 @@ from solver.run.stream import sample_mix
 from solver.sampling.cache import SampleCache
 from solver.sampling.mix import SamplingStream
 from solver.sampling.profiles import ModelProfile
-from solver.sampling.types import SamplingOptions
+from solver.sampling.types import Completion, SamplingOptions
 
 pytestmark = pytest.mark.integration
 
@@ -29,7 +29,8 @@ class ByLanguage:
     def complete(self, prompt, params):
         language = "cpp17" if "C++17" in str(prompt) else "python3"
         self.calls.append((language, params.temperature, params.n))
-        return [(CPP if language == "cpp17" else PYTHON, True)] * params.n
+        text = CPP if language == "cpp17" else PYTHON
+        return [Completion(text, True, len(text.split()))] * params.n
 
 
 def test_mix_splits_over_languages_and_temperatures(pool, problems_dir, tmp_path):

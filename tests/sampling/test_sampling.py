@@ -9,7 +9,7 @@ from solver.sampling.draw import draw_samples
 from solver.sampling.extract import extract_program
 from solver.sampling.profiles import ModelProfile
 from solver.sampling.prompts import build_messages
-from solver.sampling.types import Sample, SamplingOptions
+from solver.sampling.types import Completion, Sample, SamplingOptions
 
 
 def test_extract_prefers_first_python_block():
@@ -79,7 +79,8 @@ class ScriptedSampler:
 
     def complete(self, messages, params):
         self.seen = messages
-        return self.completions[:params.n]
+        return [Completion(text, finished, len(text.split()))
+                for text, finished in self.completions[:params.n]]
 
 
 def test_draw_samples_drops_truncated_and_restores_prefix(problems_dir):

@@ -1,0 +1,38 @@
+"""The budget split: feedback takes at most its share, in completions and in tokens."""
+
+from __future__ import annotations
+
+from solver.repair.budget import Budget
+
+
+def test_fresh_chunk_keeps_the_share_for_feedback():
+    budget = Budget(samples=16, share=0.25)
+    assert budget.fresh_chunk(64) == 12
+    budget.spend(12, 600, feedback=False)
+    assert budget.feedback_allowance() == 4  # 4 <= 0.25 * (12 + 4)
+    budget.spend(4, 200, feedback=True)
+    assert budget.left() == 0 and budget.fresh_chunk(64) == 0
+
+
+def test_unused_allowance_goes_back_to_fresh_samples():
+    budget = Budget(samples=16, share=0.25)
+    budget.spend(12, 600, feedback=False)
+    budget.spend(1, 50, feedback=True)  # only one distinct failure to repair
+    assert budget.fresh_chunk(64) == 3  # ceil(3 * 0.75): the rest keeps its share
+
+
+def test_no_share_no_feedback():
+    budget = Budget(samples=10)
+    assert budget.fresh_chunk(4) == 4
+    budget.spend(4, 100, feedback=False)
+    assert budget.feedback_allowance() == 0
+
+
+def test_token_budget_ends_the_run_and_caps_feedback_tokens():
+    budget = Budget(samples=1000, tokens=1000, share=0.25)
+    assert budget.fresh_chunk(64) == 64  # nothing spent yet: the samples cap alone
+    budget.spend(10, 700, feedback=False)
+    # 300 tokens left at 70 per completion: 4; feedback may take 0.25 of the tokens: 233 -> 3
+    assert budget.left() == 4 and budget.feedback_allowance() == 3
+    budget.spend(3, 300, feedback=True)
+    assert budget.left() == 0
