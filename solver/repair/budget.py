@@ -4,7 +4,9 @@ A run has a budget in completions (--samples) and, optionally, in generated toke
 (repairs, and fresh samples with a note on a failure) may take about `share` of what has been
 spent: its completions are counted exactly, its tokens estimated at the mean cost so far (a
 repair's length is known only once drawn). What it leaves unused goes back to fresh samples. The
-token budget itself is kept strictly: no request may ask for more tokens than are left.
+token budget holds to about half a completion: a feedback request may not ask for more tokens
+than are left, and the fresh sample that ends past the budget is kept only when at least half
+of it fits (solver/repair/loop.py).
 """
 
 from __future__ import annotations
@@ -68,14 +70,12 @@ class Budget:
     def left(self) -> int:
         """Completions still allowed: by the sample budget and, with a token budget, by the
         tokens left at the mean cost so far (before any: at the most a completion may take), at
-        least one while half a completion's tokens are left."""
+        least one while any token is left."""
         left = self.samples - self.spent
         tokens_left = self.tokens_left()
         if tokens_left is not None:
             cost = self.mean_tokens() or self.max_tokens
-            # Stop when one more completion would likely overrun more than it fills, so that
-            # the run ends as near the budget above as below.
-            if tokens_left <= 0 or (self.mean_tokens() and tokens_left < cost / 2):
+            if tokens_left <= 0:
                 return 0
             if cost:
                 left = min(left, max(1, floor(tokens_left / cost)))
@@ -91,13 +91,16 @@ class Budget:
 
     def fresh_chunk(self, chunk_size: int) -> int:
         """Fresh samples to draw next: a chunk, keeping the feedback share of what is left.
-        Under a token budget only half of what the tokens left would buy at the mean cost, so
-        that requests shrink towards the end and the last overruns by about one completion."""
+        Under a token budget only half of what the tokens left would buy at the mean cost, and
+        no more than was spent so far, so that requests shrink towards the end and the last
+        overruns by about one completion."""
         left = self.left()
         if left <= 0:
             return 0
         if self.tokens is not None:
-            left = ceil(left / 2)
+            # The mean is a guess from few completions: grow requests as it firms up (at most
+            # doubling what was spent), and ask for half of what it promises.
+            left = min(ceil(left / 2), max(1, self.spent))
         return min(chunk_size, max(1, ceil(left * (1 - self.share))))
 
     def feedback_allowance(self) -> int:

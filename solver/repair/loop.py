@@ -146,6 +146,12 @@ def run_stream(
                                 cache=stream.cache)
         state.progress.sampling_s += time.perf_counter() - started
         fresh_drawn += len(chunk)
+        kept = within_tokens(chunk, budget.tokens_left())
+        if len(kept) < len(chunk):  # the budget is spent: this was the last chunk
+            budget.samples = budget.spent + len(kept)
+        chunk = kept
+        if not chunk:
+            break
         pending = add(chunk, feedback=False)
         fresh_failures += pending
         if options is None:
@@ -176,6 +182,22 @@ def run_stream(
             add([replace(to_sample(0, c.text, c.finished, profile, hit, tokens=c.tokens),
                          origin="resample", round=1) for c, hit in answers], feedback=True)
     return out
+
+
+def within_tokens(chunk: list[Sample], tokens_left: int | None) -> list[Sample]:
+    """The chunk's first samples that fit in the tokens left (all without a token budget). A
+    completion's length is known only once drawn: the one that ends past the budget is kept when
+    at least half of it fits, else dropped, so that runs end as often above their budget as
+    below (by half a completion at most on average); what follows it is dropped."""
+    if tokens_left is None:
+        return chunk
+    kept = []
+    for sample in chunk:
+        if tokens_left <= 0 or sample.tokens > 2 * tokens_left:
+            break
+        kept.append(sample)
+        tokens_left -= sample.tokens
+    return kept
 
 
 def feedback_completions(

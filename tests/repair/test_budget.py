@@ -29,10 +29,20 @@ def test_no_share_no_feedback():
 
 
 def test_token_budget_ends_the_run_and_caps_feedback_tokens():
-    budget = Budget(samples=1000, tokens=1000, share=0.25)
-    assert budget.fresh_chunk(64) == 64  # nothing spent yet: the samples cap alone
+    budget = Budget(samples=1000, tokens=1000, share=0.25, max_tokens=400)
+    assert budget.fresh_chunk(64) == 1  # nothing spent: 2 at the most a completion costs, halved
     budget.spend(10, 700, feedback=False)
     # 300 tokens left at 70 per completion: 4; feedback may take 0.25 of the tokens: 233 -> 3
     assert budget.left() == 4 and budget.feedback_allowance() == 3
+    assert budget.request_max_tokens(3, 400) == 100  # three can't overrun the 300 left
     budget.spend(3, 300, feedback=True)
-    assert budget.left() == 0
+    assert budget.left() == 0 and budget.fresh_chunk(64) == 0
+
+
+def test_requests_grow_as_the_mean_firms_up():
+    budget = Budget(samples=1000, tokens=100_000, max_tokens=400)
+    sizes = []
+    while len(sizes) < 6:
+        sizes.append(budget.fresh_chunk(64))
+        budget.spend(sizes[-1], 50 * sizes[-1], feedback=False)
+    assert sizes[:4] == [1, 1, 2, 4] and sizes[-1] <= 64

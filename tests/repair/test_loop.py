@@ -139,3 +139,14 @@ def test_notes_take_the_allowance_repairs_leave(pool, tmp_path, monkeypatch):
     note = model.prompts[-1]
     assert "Avoid this mistake" in note[-1]["content"] and note[-1]["role"] == "user"
     assert result.stats.resamples == 1
+
+
+def test_the_fresh_sample_ending_past_the_token_budget_is_kept_if_half_of_it_fits():
+    from solver.repair.loop import within_tokens
+    from solver.sampling.types import Sample
+
+    chunk = [Sample(i, "", True, None, tokens=tokens) for i, tokens in enumerate((40, 40, 100))]
+    assert within_tokens(chunk, None) == chunk
+    assert [s.index for s in within_tokens(chunk, 130)] == [0, 1, 2]  # 50 of 100 fit
+    assert [s.index for s in within_tokens(chunk, 129)] == [0, 1]
+    assert within_tokens(chunk, 0) == []
