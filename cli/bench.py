@@ -3,6 +3,7 @@ with programs labelled by verdict (a jury's `accepted/`, `wrong_answer/`, ... fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +31,15 @@ LABELS = {
     "time_limit_exceeded": "TLE",
     "run_time_error": "RE",
 }
+
+def show_report(report: dict, printer: Callable[[dict], None], *, json_output: bool) -> int:
+    """A benchmark's report as one JSON object (--json) or as the printer lays it out."""
+    if json_output:
+        print_json(report)
+    else:
+        printer(report)
+    return EXIT_OK
+
 
 # --- bench judge ---------------------------------------------------------------------------------
 
@@ -118,11 +128,7 @@ def bench_sandbox(
         if runs < 1 or docker_runs < 1 or rounds < 1:
             raise CliError("--runs, --rounds and --docker-runs must be at least 1", EXIT_INPUT)
         report = measure_sandbox(defaults["image"], runs, docker_runs, rounds, err.print)
-        if json_output:
-            print_json(report)
-        else:
-            print_sandbox_report(report)
-        return EXIT_OK
+        return show_report(report, print_sandbox_report, json_output=json_output)
 
     raise typer.Exit(guarded(debug, run))
 
@@ -193,11 +199,7 @@ def bench_sampling(
                     on_progress=lambda line: err.print(line, markup=False),
                 )
         data = report.as_dict()
-        if json_output:
-            print_json(data)
-        else:
-            print_sampling_report(data)
-        return EXIT_OK
+        return show_report(data, print_sampling_report, json_output=json_output)
 
     raise typer.Exit(guarded(debug, run))
 
@@ -251,10 +253,7 @@ def bench_engine(
         report = engine_report(measured, usable_cores(), cpu_flags(), dtype=defaults["dtype"],
                                engine_cpus=defaults["engine_cpus"],
                                enforce_eager=defaults["enforce_eager"])
-        if json_output:
-            print_json(report)
-        else:
-            print_engine_report(report)
+        show_report(report, print_engine_report, json_output=json_output)
         return EXIT_OK if all(not row["error"] for row in report["rows"]) else EXIT_NOTHING_PASSED
 
     raise typer.Exit(guarded(debug, run))
@@ -324,11 +323,7 @@ def bench_select(
         if not report["problems"]:
             raise CliError(f"{samples_from}: no programs for any problem under {root}",
                            EXIT_INPUT)
-        if json_output:
-            print_json(report)
-        else:
-            print_select_report(report)
-        return EXIT_OK
+        return show_report(report, print_select_report, json_output=json_output)
 
     raise typer.Exit(guarded(debug, run))
 
@@ -384,11 +379,7 @@ def bench_repair(
         flags = cpu_flags()
         report["machine"] = {"cpu": cpu_name(), "cores": usable_cores(),
                              "avx512": "avx512f" in flags}
-        if json_output:
-            print_json(report)
-        else:
-            print_repair_report(report)
-        return EXIT_OK
+        return show_report(report, print_repair_report, json_output=json_output)
 
     raise typer.Exit(guarded(debug, run))
 
@@ -408,6 +399,10 @@ def print_repair_report(report: dict) -> None:
         out.print(f"{arm:<8}{row['solved_at_1']:>10.2f}{row['solved_at_10']:>11.2f}"
                   f"{row['pass_rate']:>11.3f}{row['tokens']:>10.0f}{row['repairs']:>9.1f}"
                   f"{row['repairs_passed']:>8.1f}{row['seconds']:>9.0f}")
+    for metric, test in report["paired"].items():
+        out.print(f"{metric}: solved by repair only {test['repair_only']}, by plain only "
+                  f"{test['plain_only']} of the (problem, seed) pairs; McNemar exact p = "
+                  f"{test['p_value']:.3f}", markup=False)
     out.print("per problem (repair - plain; solved@1 as a share of seeds):", markup=False)
     out.print(f"{'problem':<24}{'plain@1':>8}{'repair@1':>9}{'diff@1':>8}{'diff@10':>8}"
               f"{'diff rate':>10}", markup=False)

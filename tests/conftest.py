@@ -46,3 +46,15 @@ def error_of(path: Path, **kwargs: object) -> str:
     message = str(info.value)
     assert "\n" not in message, "errors must be one line"
     return message
+
+
+def isolate_settings(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """Run a command as on a fresh machine: no CPSOLVE_* variables, no cpsolve.yaml, and a
+    cache of its own under `home`."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("CPSOLVE_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(home)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -27,7 +26,7 @@ from solver.batch import (
 from solver.sampling.folder import programs_folder_for, samples_from_folder, source_files
 from solver.sampling.types import Completion
 from solver.solve import SolveOptions
-from tests.conftest import REPO
+from tests.conftest import REPO, isolate_settings
 
 BENCH = REPO.parent / "shared" / "bench"
 PROGRAMS = REPO / "tests" / "programs"
@@ -203,11 +202,7 @@ def cli_json(args: list[str]) -> dict:
 def test_batch_with_a_model_samples_as_solve_does(tmp_path: Path, monkeypatch,
                                                   problems_dir: Path) -> None:
     """A profile and temperature mix, the same sample caches both ways, streaming."""
-    for name in list(os.environ):
-        if name.startswith("CPSOLVE_"):
-            monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    isolate_settings(monkeypatch, tmp_path)
     monkeypatch.setenv("CPSOLVE_PROFILE", "default,cpp")
     monkeypatch.setenv("CPSOLVE_TEMPERATURE_MIX", "[0.3, 0.9]")
     monkeypatch.setenv("CPSOLVE_SAMPLES", "8")

@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
+from math import comb
 from pathlib import Path
 
 from sandbox.tester import Executor
@@ -113,6 +114,18 @@ def summarise(runs: Sequence[dict[str, ArmRun]], seeds: int) -> dict[str, dict]:
     return summary
 
 
+def paired_test(runs: Sequence[dict[str, dict]], metric: str = "solved_at_1") -> dict:
+    """McNemar's exact test on the (problem, seed) pairs: how often only the repair arm solved,
+    how often only the plain arm did, and the two-sided binomial p-value of that split (pairs
+    both arms solved, or neither, say nothing about the difference)."""
+    repair_only = sum(1 for run in runs if run["repair"][metric] and not run["plain"][metric])
+    plain_only = sum(1 for run in runs if run["plain"][metric] and not run["repair"][metric])
+    discordant = repair_only + plain_only
+    tail = sum(comb(discordant, k) for k in range(min(repair_only, plain_only) + 1))
+    p_value = min(1.0, 2 * tail / 2 ** discordant) if discordant else 1.0
+    return {"repair_only": repair_only, "plain_only": plain_only, "p_value": p_value}
+
+
 def benchmark_repair(
     problems: Sequence[tuple[str, Path]],
     sampler: Sampler,
@@ -169,6 +182,7 @@ def benchmark_repair(
         row["runs"] = [{arm: asdict(p[arm]) for arm in ARMS} for p in pairs]
         rows.append(row)
     summary = summarise(runs, seeds)
+    pairs = [{arm: asdict(run[arm]) for arm in ARMS} for run in runs]
     return {
         "settings": {"samples": options.sampling.samples, "seeds": seeds,
                      "model": options.sampling.model, "profile": options.sampling.profile,
@@ -176,5 +190,8 @@ def benchmark_repair(
                      "repair_rounds": repair.rounds, "repair_share": repair.share,
                      "notes": repair.notes, "problems": len(chosen) - len(errors)},
         **summary,
+        # Per (problem, seed) pair: which arm alone solved it (solved@1 and solved@10).
+        "paired": {metric: paired_test(pairs, metric) for metric in ("solved_at_1",
+                                                                     "solved_at_10")},
         "problems": rows,
     }

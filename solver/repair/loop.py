@@ -14,7 +14,8 @@ that holds their prompt, hence the feedback), so an interrupted run resumes wher
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sandbox.jobs import RunResult
@@ -48,6 +49,18 @@ class FeedbackState:
     # How many completions of each repair/note cache key this run has used: a note repeated in
     # a later chunk takes the next cached completions, not the same ones again.
     used: dict[str, int] = field(default_factory=dict)
+
+    @contextmanager
+    def drawing(self, *, feedback: bool) -> Iterator[None]:
+        """Time the model's work: fresh samples, or repairs and notes (feedback)."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - started
+            self.progress.sampling_s += spent
+            if feedback:
+                self.progress.feedback_s += spent
 
     def judge(self, drawn: Sequence[Sample]) -> list[Failure]:
         """Run the new programs on the examples; the failures among `drawn`."""
@@ -137,14 +150,13 @@ def run_stream(
         return state.judge(drawn)
 
     while (want := budget.fresh_chunk(chunk_size)) > 0:
-        started = time.perf_counter()
         chunk = [to_sample(c.index, c.text, c.finished, profile, True, tokens=c.tokens)
                  for c in cached[fresh_drawn:fresh_drawn + want]]
         if len(chunk) < want:
-            chunk += draw_chunk(problem, sampler, profile=profile, options=stream.options,
-                                start=fresh_drawn + len(chunk), count=want - len(chunk),
-                                cache=stream.cache)
-        state.progress.sampling_s += time.perf_counter() - started
+            with state.drawing(feedback=False):
+                chunk += draw_chunk(problem, sampler, profile=profile, options=stream.options,
+                                    start=fresh_drawn + len(chunk), count=want - len(chunk),
+                                    cache=stream.cache)
         fresh_drawn += len(chunk)
         kept = within_tokens(chunk, budget.tokens_left())
         if len(kept) < len(chunk):  # the budget is spent: this was the last chunk
@@ -162,10 +174,8 @@ def run_stream(
                 break
             prompts = [repair_prompt(problem, profile, failure.sample,
                                      feedback_text(failure, problem)) for failure in chosen]
-            started = time.perf_counter()
-            answers = feedback_completions(sampler, stream, prompts, 1, state, budget)
-            state.progress.sampling_s += time.perf_counter() - started
-            state.progress.feedback_s += time.perf_counter() - started
+            with state.drawing(feedback=True):
+                answers = feedback_completions(sampler, stream, prompts, 1, state, budget)
             repairs = [replace(to_sample(0, c.text, c.finished, profile, hit, tokens=c.tokens),
                                origin="repair", parent=failure.sample.index, round=depth)
                        for failure, [(c, hit)] in zip(chosen, answers, strict=True)]
@@ -175,10 +185,9 @@ def run_stream(
         if options.notes and common is not None and allowance > 0:
             prompt = note_prompt(problem, profile, feedback_text(common, problem))
             count = min(allowance, chunk_size)
-            started = time.perf_counter()
-            [answers] = feedback_completions(sampler, stream, [prompt], count, state, budget)
-            state.progress.sampling_s += time.perf_counter() - started
-            state.progress.feedback_s += time.perf_counter() - started
+            with state.drawing(feedback=True):
+                [answers] = feedback_completions(sampler, stream, [prompt], count, state,
+                                                 budget)
             add([replace(to_sample(0, c.text, c.finished, profile, hit, tokens=c.tokens),
                          origin="resample", round=1) for c, hit in answers], feedback=True)
     return out

@@ -11,7 +11,7 @@ from solver.problem import load_problem
 from solver.repair.budget import RepairOptions
 from solver.sampling.types import Completion, SamplingOptions
 from solver.solve import SolveOptions, solve_problem
-from tests.conftest import write
+from tests.conftest import isolate_settings, write
 
 pytestmark = pytest.mark.integration
 
@@ -150,3 +150,46 @@ def test_the_fresh_sample_ending_past_the_token_budget_is_kept_if_half_of_it_fit
     assert [s.index for s in within_tokens(chunk, 130)] == [0, 1, 2]  # 50 of 100 fit
     assert [s.index for s in within_tokens(chunk, 129)] == [0, 1]
     assert within_tokens(chunk, 0) == []
+
+
+def test_solve_and_batch_take_repair_rounds_and_report_lineage(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    isolate_settings(monkeypatch, tmp_path)
+    monkeypatch.setenv("CPSOLVE_GENERATORS", "0")
+    monkeypatch.setattr("solver.solve.open_sampler",
+                        lambda model, endpoints=(), engine=None: RepairingModel())
+    make_problem(tmp_path / "contest")
+    problem = str(tmp_path / "contest" / "add")
+
+    shown = CliRunner().invoke(app, ["solve", problem, "--samples", "4", "--repair-rounds", "1",
+                                     "--workers", "1", "--out", str(tmp_path / "out")])
+    assert shown.exit_code == 0, shown.output
+    assert "repaired (of sample 0, round 1)" in shown.stdout
+    assert "repairs 1 (1 passed the examples)" in shown.stderr
+
+    batch = CliRunner().invoke(app, ["batch", str(tmp_path / "contest"), "--samples", "4",
+                                     "--repair-rounds", "1", "--workers", "1", "--json",
+                                     "--out", str(tmp_path / "batch"), "--fresh"])
+    assert batch.exit_code == 0, batch.output
+    [record] = json.loads(batch.stdout[batch.stdout.index("{"):])["problems"]
+    assert record["solved_at_1"] is True
+    assert record["stats"]["repairs"] == 1 and record["stats"]["tokens_repair"] == 20
+    assert [(c["origin"], c["parent"], c["round"]) for c in record["candidates"]] == \
+        [("repair", 0, 1)]
+    off = CliRunner().invoke(app, ["solve", problem, "--samples", "4", "--repair-rounds", "0",
+                                   "--workers", "1", "--out", str(tmp_path / "off")])
+    assert off.exit_code == 1 and "no program passed the examples" in off.stderr
+
+
+def test_bad_repair_settings_are_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    result = CliRunner().invoke(app, ["solve", str(tmp_path), "--repair-share", "1.5"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: --repair-share: repair_share must be between 0 and 0.9, got 1.5"]

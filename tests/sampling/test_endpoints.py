@@ -85,3 +85,21 @@ def test_solve_through_a_local_vllm_server(vllm_server, problems_dir, tmp_path):
     data = json.loads(result.stdout)
     assert data["stats"]["sampled"] == 96
     assert any(c["hidden_verdict"] == "OK" for c in data["candidates"])
+
+
+@pytest.mark.integration
+@pytest.mark.model
+def test_repair_through_a_local_vllm_server(vllm_server, problems_dir, tmp_path, monkeypatch):
+    """Repairs go through a server as through the engine, their tokens counted from its usage."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = CliRunner().invoke(
+        app,
+        ["solve", str(problems_dir / "ladder" / "31-is-prime"), "--samples", "16", "--json",
+         "--repair-rounds", "1", "--endpoint", vllm_server, "--out", str(tmp_path / "out")],
+    )
+    assert result.exit_code in (0, 1), result.output[-2000:]  # 1: nothing passed
+    stats = json.loads(result.stdout)["stats"]
+    # 12 fresh samples first (a quarter kept for feedback); the weak model fails some of them,
+    # so up to 4 repairs or notes follow (fewer when long repairs use up the token share).
+    assert stats["sampled"] == 16 and 1 <= stats["repairs"] + stats["resamples"] <= 4
+    assert stats["tokens_sampled"] > 12 and stats["tokens_repair"] > 4
