@@ -15,6 +15,7 @@ from cli import bench as bench_command
 from cli import config as config_command
 from cli import listen as listen_command
 from cli import show as show_command
+from cli import stress as stress_command
 from cli import test as test_command
 from cli.common import EXIT_CODES_HELP, EXIT_INFRA, EXIT_INPUT, EXIT_NOTHING_PASSED, EXIT_OK
 
@@ -38,9 +39,10 @@ app.command("submit")(submit.submit)
 sandbox_app.command("build")(sandbox.sandbox_build)
 sandbox_app.command("doctor")(sandbox.sandbox_doctor)
 app.command("test")(test_command.test)
+app.command("stress")(stress_command.stress)
 bench_app = typer.Typer(
     help="Benchmarks: sandbox speed, sampling speed, engine settings, judge agreement, "
-    "selection rankings.",
+    "selection rankings, repair against plain sampling.",
     no_args_is_help=True,
 )
 app.add_typer(bench_app, name="bench")

@@ -25,6 +25,7 @@ STAGES = [
     ("solver.solve",),
     ("solver.reporting",),
     ("solver.batch", "solver.submit"),
+    ("solver.stress",),  # a contestant's tool: references, shrinking
     ("solver.bench",),
     ("cli",),
 ]
