@@ -343,6 +343,9 @@ def bench_repair(
         help="share of the budget repairs and notes may take")] = 0.25,
     only: Annotated[str | None, typer.Option(help="glob (or substring) on the problem key")]
     = None,
+    record: Annotated[Path | None, typer.Option(
+        "--out", help="keep each (seed, problem) pair here as measured; a rerun resumes")]
+    = None,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
@@ -373,7 +376,7 @@ def bench_repair(
             sampler = open_model(options)
             with DockerPool(sandbox_options(defaults, workers)) as pool:
                 report = benchmark_repair(
-                    problems, sampler, pool, options, seeds=seeds, only=only,
+                    problems, sampler, pool, options, seeds=seeds, only=only, record=record,
                     repair=RepairOptions(rounds=repair_rounds, share=repair_share),
                     on_progress=lambda line: err.print(line, markup=False))
         flags = cpu_flags()

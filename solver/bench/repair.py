@@ -16,6 +16,7 @@ went to solutions. A measurement only: nothing here changes what `solve` does.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -114,6 +115,19 @@ def summarise(runs: Sequence[dict[str, ArmRun]], seeds: int) -> dict[str, dict]:
     return summary
 
 
+def save_pair(path: Path, pair: dict[str, ArmRun]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part")
+    partial.write_text(json.dumps({arm: asdict(run) for arm, run in pair.items()}),
+                       encoding="utf-8")
+    partial.replace(path)  # whole or absent, even when killed mid-write
+
+
+def load_pair(path: Path) -> dict[str, ArmRun]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {arm: ArmRun(**data[arm]) for arm in ARMS}
+
+
 def paired_test(runs: Sequence[dict[str, dict]], metric: str = "solved_at_1") -> dict:
     """McNemar's exact test on the (problem, seed) pairs: how often only the repair arm solved,
     how often only the plain arm did, and the two-sided binomial p-value of that split (pairs
@@ -135,11 +149,17 @@ def benchmark_repair(
     repair: RepairOptions,
     seeds: int = 1,
     only: str | None = None,
+    record: Path | None = None,
     on_progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Both arms on every problem (matching `only`), `seeds` times, each time with a fresh
     private cache, so every seed draws new samples. options.sampling.samples: the repair arm's
-    completions per problem; their tokens are the plain arm's budget."""
+    completions per problem; their tokens are the plain arm's budget.
+
+    record: a folder where each (seed, problem) pair is kept as it is measured; a rerun with
+        the same folder takes those from it and measures only the rest (a killed run loses at
+        most the pair in flight). Only for reruns with the same settings: nothing checks that.
+    """
     per_problem: dict[str, list[dict[str, ArmRun]]] = {}
     errors: dict[str, str] = {}
     runs: list[dict[str, ArmRun]] = []
@@ -154,7 +174,14 @@ def benchmark_repair(
                 except ProblemError as error:
                     errors[key] = str(error)
                     continue
-                pair = run_pair(problem, sampler, executor, options, repair, Path(base))
+                kept = record / f"seed-{seed + 1}" / f"{key.replace('/', '__')}.json" \
+                    if record is not None else None
+                if kept is not None and kept.is_file():
+                    pair = load_pair(kept)
+                else:
+                    pair = run_pair(problem, sampler, executor, options, repair, Path(base))
+                    if kept is not None:
+                        save_pair(kept, pair)
                 runs.append(pair)
                 per_problem.setdefault(key, []).append(pair)
                 if on_progress is not None:

@@ -38,6 +38,19 @@ def test_paired_arms_at_equal_tokens(pool, tmp_path, monkeypatch):
     assert len(model.prompts) == 2 * (1 + 1 + 1 + 2)
 
 
+def test_a_recorded_run_resumes_without_measuring_again(pool, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    make_problem(tmp_path / "set")
+    settings = {"seeds": 1, "repair": RepairOptions(rounds=1), "record": tmp_path / "record"}
+    first = benchmark_repair([("add", tmp_path / "set" / "add")], RepairingModel(), pool,
+                             SolveOptions(sampling=SamplingOptions(samples=8)), **settings)
+    assert (tmp_path / "record" / "seed-1" / "add.json").is_file()
+    idle = RepairingModel()
+    again = benchmark_repair([("add", tmp_path / "set" / "add")], idle, pool,
+                             SolveOptions(sampling=SamplingOptions(samples=8)), **settings)
+    assert idle.prompts == [] and again["problems"] == first["problems"]
+
+
 def test_paired_test_counts_only_discordant_pairs():
     def run(plain: bool, repair: bool) -> dict:
         return {"plain": {"solved_at_1": plain}, "repair": {"solved_at_1": repair}}
