@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sandbox.jobs import Job, Limits, Program, RunResult, SandboxError, Verdict
 
@@ -295,12 +295,18 @@ class Checker:
     "kattis" (output validator: `validator input answer feedback_dir [flags] < output`; exit 42
     accept, 43 reject). The last two need `program`, which is compiled and run in the sandbox
     under `limits` (generous: a checker's slowness is not the program's fault).
+
+    interactive: the program is an interactor, run during the program instead of after it, and
+    talking to it through pipes (see interactor_job): testlib-style `interactor input output
+    answer` (`output` is a file of its own, which nothing reads) or Kattis-style `interactor
+    input answer feedback_dir [flags]`, with the same exit codes as the checker of its kind.
     """
 
     kind: str = "default"
     flags: ValidatorFlags = field(default_factory=ValidatorFlags)
     program: Program | None = None
     limits: Limits = field(default_factory=lambda: Limits(time_s=10.0, memory_mb=2048))
+    interactive: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in CHECKER_KINDS:
@@ -312,6 +318,19 @@ class Checker:
     @property
     def runs_in_sandbox(self) -> bool:
         return self.program is not None
+
+    @property
+    def runs_after(self) -> bool:
+        """Whether it judges an output once the program has ended (a custom checker that is
+        not an interactor): the tester then runs it as jobs of their own."""
+        return self.program is not None and not self.interactive
+
+    @property
+    def role(self) -> str:
+        """What it is called in a judge error."""
+        if self.interactive:
+            return "the interactor"
+        return "the output validator" if self.kind == "kattis" else "the checker"
 
 
 def as_checker(checker: Checker | ValidatorFlags) -> Checker:
@@ -354,14 +373,15 @@ def validator_flags_words(flags: ValidatorFlags) -> list[str]:
 
 
 def checker_verdict(checker: Checker, run: RunResult) -> CheckResult:
-    """Read a custom checker's run: accepted or not, with its message; CheckerError when the
-    checker itself failed."""
+    """Read a custom checker's (or interactor's) run: accepted or not, with its message;
+    CheckerError when the checker itself failed."""
     message = (run.checker_message or run.stderr_tail or run.stdout.decode("utf-8", "replace"))
     message = message.strip()[-500:]
+    role = checker.role
     if run.verdict is Verdict.CE:
-        raise CheckerError(f"the checker does not compile: {run.stderr_tail.strip()[-500:]}")
+        raise CheckerError(f"{role} does not compile: {run.stderr_tail.strip()[-500:]}")
     if run.verdict not in (Verdict.OK, Verdict.RE) or run.signal is not None:
-        raise CheckerError(f"the checker failed ({run.verdict.value}): {message}")
+        raise CheckerError(f"{role} failed ({run.verdict.value}): {message}")
     code = run.exit_code
     if checker.kind == "testlib":
         if code == TESTLIB_OK:
@@ -370,9 +390,44 @@ def checker_verdict(checker: Checker, run: RunResult) -> CheckResult:
             return CheckResult(False, message or "wrong answer")
         if code == TESTLIB_PE:
             return CheckResult(False, f"presentation error: {message}")
-        raise CheckerError(f"the testlib checker failed (exit {code}): {message}")
+        raise CheckerError(f"{role} failed (testlib exit {code}): {message}")
     if code == KATTIS_ACCEPT:
         return CheckResult(True, message or "accepted")
     if code == KATTIS_REJECT:
         return CheckResult(False, message or "rejected")
-    raise CheckerError(f"the output validator failed (exit {code}, not 42/43): {message}")
+    raise CheckerError(f"{role} failed (exit {code}, not 42/43): {message}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Interactors: checkers that run during the program, wired to it by pipes
+# ---------------------------------------------------------------------------------------------
+
+
+def interactor_job(checker: Checker, test_input: bytes, expected: bytes | None) -> Job:
+    """The interactor's half of an interactive job (Job.interactor): the test's input is its
+    input file, the answer (empty when the test has none, e.g. a generated input) its answer
+    file. Its stdin and stdout are the program's, so its own `input` is unused."""
+    assert checker.program is not None and checker.interactive
+    files = (("input", test_input), ("answer", expected or b""))
+    if checker.kind == "testlib":  # `output` is the interactor's own file (testlib's tout)
+        return Job(checker.program, b"", checker.limits, ("input", "output", "answer"), files)
+    flags = tuple(validator_flags_words(checker.flags))
+    return Job(checker.program, b"", checker.limits, ("input", "answer", "feedback/", *flags),
+               files, feedback_dir=True)
+
+
+def interaction_verdict(checker: Checker, run: RunResult) -> RunResult:
+    """The verdict of an interactive run, from the program's run and its interactor's, in
+    problemtools' order: an interactor that failed is a judge error (CheckerError, whatever
+    the program did); one that rejected before the program ended makes it WA (the program,
+    cut off, may then crash or wait: that is not its fault); else a program that failed keeps
+    its verdict (TLE, MLE, OLE, RE: an idle program is TLE, not the WA of an interactor that
+    then read end-of-file); else the interactor decides. A run the interactor never saw (CE,
+    SKIPPED) is returned as it is."""
+    if run.interactor is None:
+        return run
+    decided = checker_verdict(checker, run.interactor)
+    if run.verdict is not Verdict.OK and (decided.accepted or not run.interactor_first):
+        return replace(run, checker_message=decided.message)
+    verdict = Verdict.OK if decided.accepted else Verdict.WA
+    return replace(run, verdict=verdict, checker_message=decided.message)

@@ -97,6 +97,20 @@ class Job:
     args: tuple[str, ...] = ()
     files: tuple[tuple[str, bytes], ...] = ()
     feedback_dir: bool = False
+    # An interactive problem's interactor, run at the same time as the program and wired to it:
+    # the interactor's stdout is the program's stdin, and the program's stdout (relayed by the
+    # runner, which records it) the interactor's stdin. `input` is then unused. The interactor
+    # runs as a uid of its own in a folder the program cannot read (its `files`, `args` and
+    # `feedback_dir` are set up there), under its own `limits`; its own `input` and
+    # `interactor` are unused. Caveat: the interactor's slowness counts in the program's wall
+    # time (the program waits for its answers), never in its CPU time.
+    interactor: Job | None = None
+
+    @property
+    def wall_s(self) -> float:
+        """The longest this job may take: the program's wall time, and its interactor's after
+        it (an interactor may still be deciding once the program has used all of its own)."""
+        return self.limits.wall_s + (self.interactor.limits.wall_s if self.interactor else 0.0)
 
 
 @dataclass
@@ -124,3 +138,15 @@ class RunResult:
     # not a file: it counts for no limit, so a program flooding it ends as TLE, not OLE.
     stderr_tail: str = ""
     checker_message: str = ""  # why a checker rejected (or the checker's feedback); "" if none
+    # With an interactor (Job.interactor): its own run, as a checker's run reads (exit code,
+    # stderr tail, feedback in checker_message; its stdout is never kept). None for a job
+    # without one, and when it never started (the program did not compile, or was SKIPPED).
+    # sandbox.tester turns it into the verdict; this result's own `stdout` is then the
+    # transcript of the program's side (all it printed, as relayed to the interactor), which is
+    # what clustering compares. The interactor's side is not recorded.
+    interactor: RunResult | None = None
+    # Whether the interactor ended before the program did (problemtools' "validator first": its
+    # rejection then stands even if the program, cut off, went on to crash or time out). Exact
+    # in order, not in time: the program sees the end of its input only once the runner has
+    # noted the interactor's end.
+    interactor_first: bool = False

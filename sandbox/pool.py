@@ -188,6 +188,9 @@ class Worker:
         # A uid of its own per container: RLIMIT_NPROC counts per uid across the whole machine,
         # and kill(-1) as that uid must reach only this container's programs.
         self.program_uid = random.randrange(200_000, 2_000_000_000)
+        # And one for interactors, never the program's (its pair: the last bit flipped): the
+        # program can then neither signal an interactor nor read its files (the secret input).
+        self.interactor_uid = self.program_uid ^ 1
 
     def start(self) -> None:
         """Start the container and its runner, and connect to it: directly over a Unix socket
@@ -202,7 +205,7 @@ class Worker:
             exec_id = self.client.api.exec_create(
                 self.container.id,
                 ["python3", "-I", "-c", RUNNER_SOURCE, str(self.program_uid),
-                 f"{IO_MOUNT}/runner.sock"],
+                 f"{IO_MOUNT}/runner.sock", str(self.interactor_uid)],
                 stdin=True,
                 stdout=True,
                 stderr=False,
@@ -477,16 +480,23 @@ class Worker:
                       else {}, lambda _, result: results.append(result))
         return results[0]
 
-    def encode(self, job: Job, binary: bytes | str | None) -> tuple[bytes, int]:
-        """The job as one line, and its message id; the program (source, or the C++ binary)
-        only if this container has not got it yet."""
+    def encode(self, job: Job, compiled: dict[str, bytes | str]) -> tuple[bytes, int]:
+        """The job as one line, and its message id; each of its programs (source, or the C++
+        binary) only if this container has not got it yet."""
         message = job_message(job)
-        if job.program.key not in self.loaded:
-            message.update(source=job.program.source,
-                           headers=[list(pair) for pair in job.program.headers])
+        self.attach(message, job.program, compiled.get(job.program.key))
+        if job.interactor is not None:
+            program = job.interactor.program
+            self.attach(message["interactor"], program, compiled.get(program.key))
+        return json.dumps(message).encode() + b"\n", message["id"]
+
+    def attach(self, message: dict, program: Program, binary: bytes | str | None) -> None:
+        """Put the program itself into its message if this container lacks it."""
+        if program.key not in self.loaded:
+            message.update(source=program.source,
+                           headers=[list(pair) for pair in program.headers])
             if isinstance(binary, bytes):
                 message["binary_b64"] = base64.b64encode(binary).decode("ascii")
-        return json.dumps(message).encode() + b"\n", message["id"]
 
     def receive(self, timeout: float) -> dict:
         """The next answer; a run's stdout, which follows its line raw, as answer["stdout"]."""
@@ -542,23 +552,23 @@ class Worker:
                         if not unsent:
                             break
                         job = jobs[unsent[0]]
-                        built = compiled.get(job.program.key)
-                        if isinstance(built, str):  # the compiler's message: nothing to run
-                            finished = (unsent.popleft(), RunResult(Verdict.CE,
-                                                                    stderr_tail=built))
+                        not_built = compile_failure(job, compiled)
+                        if not_built is not None:  # a compiler's message: nothing to run
+                            finished = (unsent.popleft(), not_built)
                             break
                         known_s = walls.get(job.program.key)
                         if in_flight and (known_s is None
                                           or known_s * (len(in_flight) + 1) > PIPELINE_SECONDS):
                             break  # unmeasured or slow: not queued behind others
-                        data, message_id = self.encode(job, built)
+                        data, message_id = self.encode(job, compiled)
                         if in_flight and size + len(data) > PIPELINE_BYTES:
                             break  # a big message goes alone, so no pipe fills both ways
                         batch.append(data)
                         size += len(data)
-                        self.loaded.add(job.program.key)  # later messages find it there
+                        # Later messages find them there.
+                        self.loaded.update(program.key for program in programs_of(job))
                         in_flight.append((unsent.popleft(), message_id, len(data)))
-                        in_flight_s += job.limits.wall_s
+                        in_flight_s += job.wall_s
                     if batch:
                         self.channel().sendall(b"".join(batch))
                 if finished is None:
@@ -570,7 +580,7 @@ class Worker:
                     if answer.get("id") != message_id:
                         raise SandboxError(f"answer {answer.get('id')} for job {message_id}")
                     in_flight.popleft()
-                    in_flight_s -= jobs[index].limits.wall_s
+                    in_flight_s -= jobs[index].wall_s
                     finished = (index, result_from_answer(answer))
                     wall = finished[1].wall_s
                     walls[jobs[index].program.key] = wall
@@ -600,9 +610,28 @@ class Worker:
 MESSAGE_IDS = itertools.count()
 
 
+def programs_of(job: Job) -> list[Program]:
+    """The programs a job runs: its own, and its interactor's if it has one."""
+    return [job.program] + ([job.interactor.program] if job.interactor is not None else [])
+
+
+def compile_failure(job: Job, compiled: dict[str, bytes | str]) -> RunResult | None:
+    """The job's result when one of its programs did not compile (None when both did, or are
+    not C++): the program's CE, or an interactor's CE in the result's `interactor` (a judge
+    error, sandbox.checkers.interaction_verdict), the program then never run (SKIPPED)."""
+    built = compiled.get(job.program.key)
+    if isinstance(built, str):
+        return RunResult(Verdict.CE, stderr_tail=built)
+    if job.interactor is not None:
+        built = compiled.get(job.interactor.program.key)
+        if isinstance(built, str):
+            return RunResult(Verdict.SKIPPED, interactor=RunResult(Verdict.CE, stderr_tail=built))
+    return None
+
+
 def job_message(job: Job) -> dict:
     limits = job.limits
-    return {
+    message = {
         "id": next(MESSAGE_IDS),
         "language": job.program.language,
         "key": job.program.key,
@@ -618,10 +647,15 @@ def job_message(job: Job) -> dict:
         "open_files": limits.open_files,
         "processes": limits.processes,
     }
+    if job.interactor is not None:
+        message["interactor"] = job_message(job.interactor)
+    return message
 
 
 def result_from_answer(answer: dict) -> RunResult:
-    """A RunResult from a run's answer (its stdout already read, by receive())."""
+    """A RunResult from a run's answer (its stdout already read, by receive()); an interactor's
+    answer comes inside, without stdout."""
+    interactor = answer.get("interactor")
     return RunResult(
         verdict=Verdict(answer["verdict"]),
         cpu_s=answer["cpu_s"],
@@ -629,9 +663,11 @@ def result_from_answer(answer: dict) -> RunResult:
         memory_mb=round(answer["memory_kb"] / 1024, 1),
         exit_code=answer["exit_code"],
         signal=answer["signal"],
-        stdout=answer["stdout"],
+        stdout=answer.get("stdout", b""),
         stderr_tail=answer["stderr_tail"],
         checker_message=answer.get("feedback", ""),
+        interactor=result_from_answer(interactor) if interactor is not None else None,
+        interactor_first=bool(interactor and interactor.get("first")),
     )
 
 
@@ -732,9 +768,9 @@ class DockerPool:
         if not self.workers or self.closing.is_set():
             raise SandboxError("the sandbox pool is closed")
         to_compile = list({
-            job.program.key: job.program
-            for job in jobs
-            if job.program.language == "cpp17" and job.program.key not in self.compiled
+            program.key: program
+            for job in jobs for program in programs_of(job)
+            if program.language == "cpp17" and program.key not in self.compiled
         }.values())
         lock = threading.Lock()
 

@@ -22,14 +22,19 @@ must not import anything from cpsolve.
 
 Run:     {"id", "language", "key", "source"?, "headers"?, "binary_b64"?, "input_b64", "args",
           "files_b64", "feedback_dir", "time_s", "wall_s", "memory_mb", "output_bytes",
-          "file_bytes", "open_files", "processes", "compile": {limits}}; the program
-          (source, or binary) comes with the first job that needs it, then stays cached by key
+          "file_bytes", "open_files", "processes", "compile": {limits}, "interactor"?: {a run
+          of its own, but for input_b64}}; the program (source, or binary) comes with the first
+          job that needs it, then stays cached by key. With an interactor, the two run at once,
+          wired by pipes (see execute_interactive)
 Compile: {"op": "compile", "id", "language", "key", "source", "headers", "compile": {limits}}
 Ping:    {"op": "ping", "id"}
 Answer:  {"id", "verdict", "cpu_s", "wall_s", "memory_kb", "exit_code", "signal",
           "stdout_bytes", "stderr_tail", "feedback"}, then stdout_bytes raw bytes of stdout
           (not base64, nor inside the JSON: up to the 64 MB limit travel as they are; all of
-          it within the output limit, only its head for OLE); for compile {"id", "ok",
+          it within the output limit, only its head for OLE; with an interactor, the
+          transcript of what the program printed to it, and the interactor's own answer, but
+          for its stdout, as "interactor" with "first": whether it ended before the program);
+          for compile {"id", "ok",
           "binary_b64" or "compile_error"}; {"error": "..."} when the runner itself failed.
 """
 
@@ -56,6 +61,11 @@ PYTHON = "/usr/bin/python3"
 RUN_FILES = (".stdin", ".stdout", ".stderr")  # kept between runs (root's, in a sticky dir)
 SHARED_MEMORY = "/dev/shm"  # Docker mounts a writable tmpfs here; wiped too
 PROGRAM_UID = 65534  # replaced by argv[1] in main()
+# An interactor's uid (argv[3]; the program's + 1 if not given): not the program's, so that the
+# program can neither signal it nor read its files, nor it take from the program's rlimits.
+INTERACTOR_UID = 65533
+INTERACTOR_DIR = ROOT + "/interactor"  # its working dir: its uid's, 0700 (holds the secret input)
+PIPES = ROOT + "/pipes"  # root's, 0700: the FIFOs between a program and its interactor
 STDERR_TAIL = 4096
 FEEDBACK_TAIL = 4096
 OLE_STDOUT_HEAD = 64 * 1024  # what an OLE run's answer carries of its stdout: enough to see it
@@ -90,9 +100,12 @@ static void limit(int resource, rlim_t value) {
     struct rlimit both = {value, resource == RLIMIT_CPU ? value + 1 : value};
     if (setrlimit(resource, &both)) fail("setrlimit");
 }
+/* Opened without blocking, then made blocking: a FIFO (an interactive run's) whose other end
+   is already gone must not hold the run in open(), as root, where no kill reaches it. */
 static void open_as(const char *path, int flags, int target) {
-    int fd = open(path, flags | O_NOFOLLOW, 0666);
-    if (fd < 0 || dup2(fd, target) < 0) fail(path);
+    int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK, 0666);
+    if (fd < 0 || fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0
+        || dup2(fd, target) < 0) fail(path);
     if (fd != target) close(fd);
 }
 /* Runs in a vfork child (it shares launch's memory until execve): system calls only. */
@@ -218,7 +231,8 @@ def become_program(uid, field):
     for path, flags, target in ((stdin, os.O_RDONLY, 0),
                                 (stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 1),
                                 (stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 2)):
-        fd = os.open(path, flags | os.O_NOFOLLOW, 0o666)
+        fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK, 0o666)  # as `launch` does
+        os.set_blocking(fd, True)
         os.dup2(fd, target)
         os.close(fd)
     os.closerange(3, 65536)
@@ -285,27 +299,30 @@ def make_dir(path: str, mode: int) -> None:
     os.chmod(path, mode)
 
 
-def kill_leftovers() -> None:
-    """Kill every process of the unprivileged user: whatever the program left behind.
+def kill_leftovers(uid=None) -> None:
+    """Kill every process of the unprivileged user (the program's, or `uid`): whatever the
+    program (or an interactor) left behind.
 
     kill(-1) from a process running as that user reaches exactly that user's processes, however
     they detached (new session, double fork). Repeat until none is left, then reap the zombies.
     """
+    uid = PROGRAM_UID if uid is None else uid
     for _ in range(50):
-        kill_program_user()
+        kill_user(uid)
         reap_all()
-        if not any_user_process(PROGRAM_UID):
+        if not any_user_process(uid):
             return
 
 
-def kill_program_user() -> None:
-    """SIGKILL every process of the program's uid, from a helper running as that uid."""
+def kill_user(uid=None) -> None:
+    """SIGKILL every process of the program's uid (or `uid`), from a helper running as it."""
+    uid = PROGRAM_UID if uid is None else uid
     helper = os.fork()
     if helper == 0:
         try:
             os.setgroups([])
-            os.setgid(PROGRAM_UID)
-            os.setuid(PROGRAM_UID)
+            os.setgid(uid)
+            os.setuid(uid)
             os.kill(-1, signal.SIGKILL)
         except OSError:
             pass
@@ -464,8 +481,9 @@ class Resident:
     """A long-lived helper (`launch` or the zygote) that runs one program per request line and
     answers one line when it has ended. Started on first use, restarted if it died."""
 
-    def __init__(self, argv, request_fd, answer_fd):
+    def __init__(self, argv, request_fd, answer_fd, environment=None):
         self.argv = argv
+        self.environment = environment or ENV  # what its programs get
         self.request_fd = request_fd  # where the helper reads requests (0 or 3)
         self.answer_fd = answer_fd  # where it writes answers (1 or 4)
         self.pid = None
@@ -480,7 +498,7 @@ class Resident:
         os.close(request_read)
         os.close(answer_write)
         self.pid = os.posix_spawn(
-            self.argv[0], self.argv, ENV,
+            self.argv[0], self.argv, self.environment,
             file_actions=[
                 (os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0),
                 (os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0),
@@ -534,21 +552,51 @@ class Resident:
                 return None
             if stderr is not None and stderr.reader in ready:
                 stderr.drain()
-            if self.answers not in ready:
-                continue
-            chunk = os.read(self.answers, 4096)
-            if not chunk:
-                self.stop()
-                raise RuntimeError("the %s helper died: %s" % (
-                    os.path.basename(self.argv[0]), tail(HELPER_LOG, 400).decode("utf-8",
-                                                                                  "replace")))
-            self.pending += chunk
+            if self.answers in ready:
+                self.read_more()
+        return self.take_answer()
+
+    def read_more(self):
+        """Read what the helper wrote (self.answers is readable); RuntimeError if it died."""
+        chunk = os.read(self.answers, 4096)
+        if not chunk:
+            self.stop()
+            raise RuntimeError("the %s helper died: %s" % (
+                os.path.basename(self.argv[0]), tail(HELPER_LOG, 400).decode("utf-8",
+                                                                              "replace")))
+        self.pending += chunk
+
+    def take_answer(self):
+        """The answer's fields once a whole line has come, else None."""
+        if b"\n" not in self.pending:
+            return None
         line, self.pending = self.pending.split(b"\n", 1)
         return line.decode().split()
 
 
-HELPERS = {}  # "launch" / "zygote" -> Resident, made in main()
+HELPERS = {}  # "launch", "zygote", and the interactors' "interactor-launch" and -zygote
 STDERR = StderrPipe(SCRATCH + "/.stderr")
+
+
+def file_limit(limits):
+    """The largest file a run may write. Every file, stdout included: an endless writer stops
+    at the smaller of the two limits."""
+    return min(limits.get("file_bytes", limits["output_bytes"]), limits["output_bytes"])
+
+
+def request(argv, limits, workdir, stdin_path, stdout_path, stderr_path, helper):
+    """The request line's fields that start argv under limits from helper (a zygote takes a
+    Python program's path and arguments, `launch` the whole argv)."""
+    return [workdir, str(max(1, int(limits["time_s"] + 0.999))),
+            str(int(limits["memory_mb"]) * 1024 * 1024), str(file_limit(limits) + 1),
+            str(int(limits.get("open_files", 64))), str(int(limits.get("processes", 64))),
+            stdin_path, stdout_path, stderr_path,
+            *(argv[1:] if helper.endswith("zygote") else argv)]
+
+
+def program_helper(argv):
+    """Python programs are forked from the zygote, everything else from `launch`."""
+    return "zygote" if argv[0] == PYTHON else "launch"
 
 
 def execute(argv, stdin_path, limits, workdir):
@@ -556,39 +604,27 @@ def execute(argv, stdin_path, limits, workdir):
     Python programs are forked from the zygote, everything else from `launch`."""
     stdout_path = os.path.join(workdir, ".stdout")
     stderr_path = STDERR.path  # a pipe the runner drains (StderrPipe), whatever the workdir
-    cpu_limit = max(1, int(limits["time_s"] + 0.999))
-    memory = int(limits["memory_mb"]) * 1024 * 1024
-    # Every file, stdout included: an endless writer stops at the smaller of the two limits.
-    file_bytes = min(limits.get("file_bytes", limits["output_bytes"]), limits["output_bytes"])
-    python = argv[0] == PYTHON
-    helper = HELPERS["zygote" if python else "launch"]
+    file_bytes = file_limit(limits)
+    name = program_helper(argv)
+    helper = HELPERS[name]
     STDERR.ready()
     start = time.monotonic()
-    helper.send([workdir, str(cpu_limit), str(memory), str(file_bytes + 1),
-                 str(int(limits.get("open_files", 64))), str(int(limits.get("processes", 64))),
-                 stdin_path, stdout_path, stderr_path, *(argv[1:] if python else argv)])
+    helper.send(request(argv, limits, workdir, stdin_path, stdout_path, stderr_path, name))
     timed_out = False
     fields = helper.receive(limits["wall_s"], STDERR)
     if fields is None:
         timed_out = True
-        kill_program_user()  # the program and its children; the helper then answers
+        kill_user()  # the program and its children; the helper then answers
         fields = helper.receive(30, STDERR)
         if fields is None:
             helper.stop()
             raise RuntimeError("a program outlived SIGKILL for 30 s")
     wall = time.monotonic() - start
-    if len(fields) != 5 or not all(field.lstrip("-").isdigit() for field in fields):
-        helper.stop()
-        raise RuntimeError("launch failed: %s" % " ".join(fields))
-    status, utime_us, stime_us, maxrss_kb, clean = (int(field) for field in fields)
-    if not clean:  # the zygote leaves this to us; so does `launch` if it could not finish
-        reap_all()
-        if any_user_process(PROGRAM_UID):  # rare: most programs leave nothing behind
-            kill_leftovers()
+    status, cpu_s, maxrss_kb = ended(helper, fields, PROGRAM_UID)
     stderr = STDERR.take()  # after the leftovers died: nothing writes there any more
     return {
         "status": status,
-        "cpu_s": (utime_us + stime_us) / 1e6,
+        "cpu_s": cpu_s,
         "wall_s": wall,
         "memory_kb": maxrss_kb,  # the program's own peak RSS (forked from launch or the zygote)
         "timed_out": timed_out,
@@ -596,6 +632,218 @@ def execute(argv, stdin_path, limits, workdir):
         "stdout_path": stdout_path,
         "stderr": stderr,  # its last STDERR_TAIL bytes
     }
+
+
+def ended(helper, fields, uid):
+    """A helper's answer read: (wait status, CPU seconds, peak RSS in KB). What the run left
+    running is killed here when the helper did not (the zygote never does; `launch` gives up
+    after a second)."""
+    if len(fields) != 5 or not all(field.lstrip("-").isdigit() for field in fields):
+        helper.stop()
+        raise RuntimeError("launch failed: %s" % " ".join(fields))
+    status, utime_us, stime_us, maxrss_kb, clean = (int(field) for field in fields)
+    if not clean:
+        reap_all()
+        if any_user_process(uid):  # rare: most programs leave nothing behind
+            kill_leftovers(uid)
+    return status, (utime_us + stime_us) / 1e6, maxrss_kb
+
+
+# --- interactive runs: a program and its interactor at once ----------------------------------
+#
+#   interactor --(FIFO to-program)--> program --(FIFO from-program)--> runner (Relay)
+#        ^                                                                  |
+#        +------------------------(FIFO to-interactor)----------------------+
+#
+# The runner holds both ends of every FIFO (O_RDWR never blocks on a FIFO), so no open by a
+# helper's child ever waits for its partner, in whatever order the two start. Each hold ends
+# when it must: to-program's when the interactor has ended (the program then reads
+# end-of-file; until then an interactor writing to a program that has gone fills a buffer
+# instead of dying of SIGPIPE), to-interactor's once the program has ended and all it printed
+# was passed on (the interactor then reads end-of-file), from-program's once the program and
+# all it left behind are dead (what is left in the pipe is read first: nothing is lost).
+
+
+class Relay:
+    """What the program prints, on its way to the interactor through the runner: kept (the
+    transcript, up to one byte past the output limit: enough to tell OLE) and passed on as it
+    comes. Only what is kept is passed on: an over-long output is cut where the limit is."""
+
+    def __init__(self, source, sink, limit):
+        self.source = source  # from-program, non-blocking; None once the program has ended
+        self.sink = sink  # to-interactor, non-blocking; None once closed
+        self.limit = limit
+        self.transcript = bytearray()
+        self.outgoing = bytearray()  # kept, not yet written to the interactor
+        self.ended = False  # the program has ended: close the sink once outgoing is empty
+
+    @property
+    def over_limit(self):
+        return len(self.transcript) > self.limit
+
+    def pull(self):
+        """Read what the program printed (its FIFO is readable); False when nothing was."""
+        try:
+            chunk = os.read(self.source, 1 << 16)
+        except BlockingIOError:
+            return False
+        kept = chunk[:max(0, self.limit + 1 - len(self.transcript))]
+        self.transcript += kept
+        if self.sink is not None:
+            self.outgoing += kept
+        return bool(chunk)
+
+    def push(self):
+        """Write what is waiting to the interactor (its FIFO is writable)."""
+        try:
+            with memoryview(self.outgoing) as view:
+                written = os.write(self.sink, view[:1 << 16])
+        except BlockingIOError:
+            return
+        del self.outgoing[:written]
+        if self.ended and not self.outgoing:
+            self.close_sink()
+
+    def program_ended(self):
+        """Read what is left in the pipe (its writers are all dead), then stop reading; the
+        interactor's input ends once all of it is passed on."""
+        while self.pull():
+            pass
+        os.close(self.source)
+        self.source = None
+        self.ended = True
+        if not self.outgoing:
+            self.close_sink()
+
+    def close_sink(self):
+        """Nothing more goes to the interactor (it ended, or all was passed on)."""
+        self.outgoing.clear()
+        if self.sink is not None:
+            os.close(self.sink)
+            self.sink = None
+
+    def close(self):
+        if self.source is not None:
+            os.close(self.source)
+            self.source = None
+        self.close_sink()
+
+
+def interactor_dir_ready():
+    """The interactor's working folder, empty, owned by its uid and closed to every other: the
+    program (another uid) cannot read the secret input written there."""
+    make_dir(INTERACTOR_DIR, 0o700)
+    os.chown(INTERACTOR_DIR, INTERACTOR_UID, INTERACTOR_UID)
+    sweep(INTERACTOR_DIR, ())
+
+
+def make_fifos():
+    """The three FIFOs (paths by name) and our hold on each (both ends, non-blocking)."""
+    make_dir(PIPES, 0o700)
+    paths, holds = {}, {}
+    for name in ("to-program", "from-program", "to-interactor"):
+        path = os.path.join(PIPES, name)
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+        os.mkfifo(path, 0o600)
+        paths[name] = path
+        holds[name] = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    return paths, holds
+
+
+def execute_interactive(argv, limits, interactor_argv, interactor_limits):
+    """Start the program (as execute does) and its interactor (as its own uid, from a helper
+    of its own, in INTERACTOR_DIR), wired together (see the drawing above); relay and record
+    what the program prints; return both runs' measurements (no verdicts) and whether the
+    interactor ended first.
+
+    The program's limits are its own; its output limit is kept by the relay (its stdout is a
+    pipe, which RLIMIT_FSIZE does not bound): past it the program is killed, as a file limit
+    would stop it. The interactor has its own limits; its wall clock runs from the start and
+    gets the program's whole wall time on top (it may wait for the program all along)."""
+    paths, holds = make_fifos()
+    relay = Relay(holds.pop("from-program"), holds.pop("to-interactor"),
+                  limits["output_bytes"])
+    name, other = program_helper(argv), "interactor-" + program_helper(interactor_argv)
+    helpers = {"program": HELPERS[name], "interactor": HELPERS[other]}
+    uids = {"program": PROGRAM_UID, "interactor": INTERACTOR_UID}
+    answers = {}  # who -> the helper's answer fields, once it has ended
+    walls = {}  # who -> its wall time
+    timed_out = {"program": False, "interactor": False}
+    interactor_stderr = os.path.join(INTERACTOR_DIR, ".stderr")
+    interactor_first = False
+    cut = False  # the program was killed for printing past the output limit
+    STDERR.ready()
+    start = time.monotonic()
+    deadlines = {"program": start + limits["wall_s"],
+                 "interactor": start + limits["wall_s"] + interactor_limits["wall_s"]}
+    try:
+        helpers["interactor"].send(request(
+            interactor_argv, interactor_limits, INTERACTOR_DIR, paths["to-interactor"],
+            paths["to-program"], interactor_stderr, other))
+        helpers["program"].send(request(argv, limits, SCRATCH, paths["to-program"],
+                                        paths["from-program"], STDERR.path, name))
+        while len(answers) < 2:
+            now = time.monotonic()
+            for who in ("program", "interactor"):
+                if who in answers or now < deadlines[who]:
+                    continue
+                if timed_out[who]:
+                    helpers[who].stop()
+                    raise RuntimeError("the %s outlived SIGKILL for 30 s" % who)
+                timed_out[who] = True
+                kill_user(uids[who])  # its helper then answers
+                deadlines[who] = now + 30
+            if relay.over_limit and not cut and "program" not in answers:
+                cut = True  # OLE: stopped where its output went over, as a file limit stops it
+                kill_user()
+            readers = [STDERR.reader] + [helpers[who].answers for who in helpers
+                                         if who not in answers]
+            if relay.source is not None:
+                readers.append(relay.source)
+            writers = [relay.sink] if relay.outgoing and relay.sink is not None else []
+            wake = min(deadlines[who] for who in helpers if who not in answers)
+            readable, writable, _ = select.select(readers, writers, [], max(0.0, wake - now))
+            if STDERR.reader in readable:
+                STDERR.drain()
+            if relay.source is not None and relay.source in readable:
+                relay.pull()
+            if writable:
+                relay.push()
+            # The program first: on a tie it did not end because the interactor had (it reads
+            # end-of-file only after the interactor's end is noted below).
+            for who in ("program", "interactor"):
+                if who in answers or helpers[who].answers not in readable:
+                    continue
+                helpers[who].read_more()
+                fields = helpers[who].take_answer()
+                if fields is None:
+                    continue
+                walls[who] = time.monotonic() - start
+                answers[who] = ended(helpers[who], fields, uids[who])
+                if who == "program":
+                    relay.program_ended()
+                else:
+                    interactor_first = "program" not in answers
+                    os.close(holds.pop("to-program"))  # the program's input ends here
+                    relay.close_sink()  # nobody reads what the program still prints
+    finally:
+        relay.close()
+        for hold in holds.values():
+            os.close(hold)
+        for path in paths.values():
+            os.unlink(path)
+    stderr = STDERR.take()
+    runs = {}
+    for who, (status, cpu_s, maxrss_kb) in answers.items():
+        runs[who] = {"status": status, "cpu_s": cpu_s, "wall_s": walls[who],
+                     "memory_kb": maxrss_kb, "timed_out": timed_out[who],
+                     "file_bytes": file_limit(limits if who == "program" else interactor_limits)}
+    runs["program"].update(stderr=stderr, stdout=relay.transcript)
+    runs["interactor"].update(stderr=tail(interactor_stderr, STDERR_TAIL))
+    return runs["program"], runs["interactor"], interactor_first
 
 
 def sweep(directory, ours):
@@ -781,14 +1029,21 @@ def write_file(path, data):
         os.close(handle)
 
 
+def not_run(job, verdict, stderr=b""):
+    """The answer to a job that did not run (CE: its compiler's message)."""
+    return {"id": job.get("id"), "cpu_s": 0.0, "wall_s": 0.0, "memory_kb": 0, "feedback": "",
+            "verdict": verdict, "stderr_tail": stderr[-STDERR_TAIL:].decode("utf-8", "replace"),
+            "exit_code": None, "signal": None, "stdout_bytes": 0}
+
+
 def run_job(job):
     """The answer, and the stdout that follows it (raw)."""
     answer = {"id": job.get("id"), "cpu_s": 0.0, "wall_s": 0.0, "memory_kb": 0, "feedback": ""}
     argv, compile_error = prepare_program(job)
     if argv is None:
-        answer.update(verdict="CE", stderr_tail=compile_error[-STDERR_TAIL:].decode(
-            "utf-8", "replace"), exit_code=None, signal=None, stdout_bytes=0)
-        return answer, b""
+        return not_run(job, "CE", compile_error), b""
+    if job.get("interactor"):
+        return run_interactive(job, argv)
     stdin_path = os.path.join(SCRATCH, ".stdin")
     write_file(stdin_path, base64.b64decode(job["input_b64"]))
     ours = RUN_FILES
@@ -829,10 +1084,60 @@ def run_job(job):
     return answer, stdout
 
 
+def run_interactive(job, argv):
+    """A program and its interactor (job["interactor"], a job of its own: program, files, args,
+    feedback_dir, limits) run together: the program's answer, with the interactor's inside
+    (verdicts as classify gives them; what they mean is the host's to say, by the interactor's
+    exit code convention), and the transcript of what the program printed as its stdout."""
+    interactor = job["interactor"]
+    interactor_argv, compile_error = prepare_program(interactor)
+    if interactor_argv is None:  # a judge error, for the host to raise: the program never ran
+        answer = not_run(job, "SKIPPED")
+        answer["interactor"] = not_run(interactor, "CE", compile_error)
+        return answer, b""
+    interactor_dir_ready()
+    for path, data in interactor.get("files_b64", []):  # its input and answer files
+        write_file(os.path.join(INTERACTOR_DIR, os.path.basename(path)), base64.b64decode(data))
+    feedback = os.path.join(INTERACTOR_DIR, "feedback")
+    if interactor.get("feedback_dir"):
+        make_dir(feedback, 0o777)
+    written = None
+    try:
+        program, other, first = execute_interactive(
+            argv, job, interactor_argv + list(interactor.get("args", [])), interactor)
+        message = (tail(os.path.join(feedback, "judgemessage.txt"), FEEDBACK_TAIL)
+                   if interactor.get("feedback_dir") else b"")
+        written = sweep(SCRATCH, RUN_FILES)
+        verdict, exit_code, sig, stderr = classify(program, job, len(program["stdout"]), written)
+        other_verdict, other_code, other_sig, other_stderr = classify(
+            other, interactor, 0, sweep(INTERACTOR_DIR, ()))
+    finally:
+        if written is None:  # the run failed half-way
+            sweep(SCRATCH, RUN_FILES)
+            sweep(INTERACTOR_DIR, ())
+        sweep(SHARED_MEMORY, ())
+    stdout = program["stdout"][:OLE_STDOUT_HEAD] if verdict == "OLE" else program["stdout"]
+    answer = {
+        "id": job.get("id"), "verdict": verdict, "cpu_s": round(program["cpu_s"], 4),
+        "wall_s": round(program["wall_s"], 4), "memory_kb": program["memory_kb"],
+        "exit_code": exit_code, "signal": sig, "stdout_bytes": len(stdout),
+        "stderr_tail": stderr.decode("utf-8", "replace"), "feedback": "",
+        "interactor": {
+            "id": interactor.get("id"), "verdict": other_verdict,
+            "cpu_s": round(other["cpu_s"], 4), "wall_s": round(other["wall_s"], 4),
+            "memory_kb": other["memory_kb"], "exit_code": other_code, "signal": other_sig,
+            "stdout_bytes": 0, "stderr_tail": other_stderr.decode("utf-8", "replace"),
+            "feedback": message.decode("utf-8", "replace"), "first": first,
+        },
+    }
+    return answer, stdout
+
+
 def main() -> None:
-    global PROGRAM_UID
+    global PROGRAM_UID, INTERACTOR_UID
     if len(sys.argv) > 1:
         PROGRAM_UID = int(sys.argv[1])
+    INTERACTOR_UID = int(sys.argv[3]) if len(sys.argv) > 3 else PROGRAM_UID + 1
     become_subreaper()
     # Few of our objects form cycles: collect rarely (a full pass cost ~30 us per job).
     gc.freeze()
@@ -842,6 +1147,14 @@ def main() -> None:
     build_launcher()
     HELPERS["launch"] = Resident([LAUNCH, str(PROGRAM_UID)], 0, 1)
     HELPERS["zygote"] = Resident([PYTHON, ZYGOTE, str(PROGRAM_UID)], 3, 4)
+    # A `launch` and a zygote of their own for interactors, which run while the program's
+    # helper (one run at a time) waits for the program; each started on first use. A warm
+    # zygote matters here too: on a busy machine a cold interpreter's start took up to a second
+    # of the program's wall time. Their HOME and TMPDIR are the interactor's own folder.
+    interactor_env = dict(ENV, HOME=INTERACTOR_DIR, TMPDIR=INTERACTOR_DIR)
+    HELPERS["interactor-launch"] = Resident([LAUNCH, str(INTERACTOR_UID)], 0, 1, interactor_env)
+    HELPERS["interactor-zygote"] = Resident([PYTHON, ZYGOTE, str(INTERACTOR_UID)], 3, 4,
+                                            interactor_env)
     channel = connect(sys.argv[2]) if len(sys.argv) > 2 else None
     write_all(1, b"socket\n" if channel else b"stdio\n")  # the host reads this first
     source, sink = (channel.fileno(), channel.fileno()) if channel else (0, 1)

@@ -27,6 +27,13 @@ def cpp(source: str, **limits) -> Job:
     return Job(Program("cpp17", source), b"", Limits(**limits))
 
 
+def interactive(source: str, interactor: str) -> Job:
+    """A Python program wired to a Python interactor (Kattis-style, its input file `secret`)."""
+    return Job(Program("python3", source), b"", Limits(time_s=0.5), interactor=Job(
+        Program("python3", interactor), b"", Limits(), ("input", "answer", "feedback/"),
+        (("input", b"secret\n"), ("answer", b"")), feedback_dir=True))
+
+
 LIMIT_CHECKS = [
     LimitCheck("runs Python", python("print('ok')"), lambda r: r.stdout == b"ok\n"),
     LimitCheck("compiles and runs C++", cpp("#include <cstdio>\nint main(){std::puts(\"ok\");}"),
@@ -56,6 +63,14 @@ LIMIT_CHECKS = [
         "import socket\ns = socket.socket()\ns.settimeout(1)\ntry:\n"
         "    s.connect(('1.1.1.1', 53)); print('connected')\nexcept OSError:\n    print('none')"),
                lambda r: r.stdout == b"none\n"),
+    LimitCheck("interactive: program and interactor talk; its secret input closed to the program",
+               interactive(
+                   "input()\ntry:\n    open('/sandbox/interactor/input').read(); seen = 'open'\n"
+                   "except OSError:\n    seen = 'closed'\nprint('pong', seen, flush=True)",
+                   "import sys\nprint('ping', flush=True)\n"
+                   "sys.exit(42 if input() == 'pong closed' else 43)"),
+               lambda r: r.verdict is Verdict.OK and r.stdout == b"pong closed\n"
+               and r.interactor is not None and r.interactor.exit_code == 42),
     LimitCheck("unprivileged user, no writes outside scratch", python(
         "import os\nbad = os.getuid() == 0\nfor p in ('/etc/x', '/tmp/x', '/sandbox/x'):\n"
         "    try:\n        open(p, 'w'); bad = True\n    except OSError:\n        pass\n"

@@ -5,6 +5,10 @@ checker: a result per (program, test), with WA set where the checker rejects the
 that fail (CE, RE, TLE, ...) get verdicts; only an executor that cannot run at all, or a custom
 checker that fails, raises (SandboxError, CheckerError). With `stop_at_first_failure`, a program
 stops at its first failing test, as judges do; the tests it then never ran are SKIPPED.
+
+An interactive checker (Checker.interactive) is the same call: each run then carries the
+interactor (Job.interactor), which decides the verdict as the run ends (checkers.
+interaction_verdict); the result's stdout is what the program printed to it.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from typing import Protocol
 
 from sandbox.checkers import (
     Checker,
+    CheckerError,
     ValidatorFlags,
     as_checker,
     check_builtin,
     checker_job,
     checker_verdict,
+    interaction_verdict,
+    interactor_job,
 )
 from sandbox.jobs import Job, Limits, Program, RunResult, Verdict
 
@@ -33,14 +40,19 @@ class Executor(Protocol):
         should_skip: Callable[[int], bool] | None = None,
     ) -> list[RunResult]:
         """One result per job, in order. on_result(index, result) as each ends. should_skip
-        (optional: judge passes it only to stop at first failures) is asked before a job
-        starts; True cancels it, and its result is RunResult(Verdict.SKIPPED)."""
+        (optional: judge passes it only to stop at first failures, or after an interactor's
+        failure) is asked before a job starts; True cancels it, and its result is
+        RunResult(Verdict.SKIPPED)."""
         ...
 
 
 @dataclass(frozen=True)
 class Test:
-    """An input, and the expected answer when there is one (None: only run, do not check)."""
+    """An input, and the expected answer when there is one (None: only run, do not check).
+
+    With an interactive checker the input is the interactor's input file and the answer its
+    answer file (None: an empty one); the interactor judges every run, answer or not: without
+    it the program has nobody to talk to."""
 
     __test__ = False  # not a pytest class
 
@@ -62,9 +74,11 @@ def judge(
     """Run all programs on all tests; results keyed by Program.key, in test order.
 
     on_result(index, result) reports each (program, test) once, as it ends, with index =
-    program's position * len(tests) + test's position: checked already by the builtin checker;
-    with a custom checker (testlib, Kattis output validator), which runs in the sandbox after
-    the programs, before checking. SKIPPED tests are reported too.
+    program's position * len(tests) + test's position: checked already by the builtin checker
+    or an interactor; with a custom checker (testlib, Kattis output validator), which runs in
+    the sandbox after the programs, before checking. SKIPPED tests are reported too. An
+    interactor that fails raises CheckerError once the runs already started have ended (the
+    rest are not started).
 
     stop_at_first_failure: once a program fails a test (any verdict but OK, WA included: the
     builtin checker checks each run as it ends), its tests after that one are not started, and
@@ -76,14 +90,15 @@ def judge(
     few jobs already sent ahead to a container still run. With a custom checker, a run failure
     (TLE, RE, ...) cancels at once; a WA is known only once the checker ran, so every program's
     first test is run and checked first, then the rest of the tests for the programs that
-    passed it (two rounds: a program wrong on a later test runs all its tests).
+    passed it (two rounds: a program wrong on a later test runs all its tests). An interactor
+    decides as each run ends, as the builtin checker does: one round.
     """
     checker = as_checker(checker)
     by_position: list[list[RunResult | None]] = [[None] * len(tests) for _ in programs]
     if programs and tests:
         state = _Judging(executor, programs, tests, limits, checker, on_result,
                          stop_at_first_failure)
-        custom_two_rounds = stop_at_first_failure and checker.program is not None
+        custom_two_rounds = stop_at_first_failure and checker.runs_after
         for round_tests in ([range(0, 1), range(1, len(tests))] if custom_two_rounds
                             else [range(len(tests))]):
             state.run_round(round_tests, by_position)
@@ -117,6 +132,9 @@ class _Judging:
         # Per program position: its first failing test's position so far (len(tests): none).
         self.first_failure = [len(tests)] * len(programs)
         self.lock = threading.Lock()  # on_result may come from the executor's threads
+        # The first interactor that failed (a judge error): raised once the executor returns,
+        # not from its threads, so that every worker ends its jobs in order first.
+        self.judge_error: CheckerError | None = None
 
     def failed_before(self, program: int, test: int) -> bool:
         return self.stop and self.first_failure[program] < test
@@ -143,8 +161,7 @@ class _Judging:
         if not pairs:
             return
         builtin = self.checker.program is None
-        jobs = [Job(self.programs[program], self.tests[test].input, self.limits)
-                for program, test in pairs]
+        jobs = [self.job(program, test) for program, test in pairs]
 
         def arrived(index: int, result: RunResult) -> None:
             program, test = pairs[index]
@@ -152,19 +169,35 @@ class _Judging:
             if builtin and result.verdict is Verdict.OK and expected is not None:
                 verdict = check_builtin(result.stdout, expected, self.checker)
                 result = with_check(result, verdict.accepted, verdict.message)
+            elif self.checker.interactive:
+                try:
+                    result = interaction_verdict(self.checker, result)
+                except CheckerError as error:
+                    with self.lock:
+                        self.judge_error = self.judge_error or error
             by_position[program][test] = result
             self.note(program, test, result)
             self.report(program, test, result)
 
         def should_skip(index: int) -> bool:
-            return self.failed_before(*pairs[index])
+            return self.judge_error is not None or self.failed_before(*pairs[index])
 
-        if self.stop:
+        if self.stop or self.checker.interactive:  # a judge error cancels what is left
             self.executor.run(jobs, arrived, should_skip=should_skip)
         else:
             self.executor.run(jobs, arrived)
-        if not builtin:
+        if self.judge_error is not None:
+            raise self.judge_error
+        if self.checker.runs_after:
             self.run_checker(pairs, by_position)
+
+    def job(self, program: int, test: int) -> Job:
+        """The job of one (program, test): with an interactor, the two wired together."""
+        case = self.tests[test]
+        if self.checker.interactive:
+            return Job(self.programs[program], b"", self.limits,
+                       interactor=interactor_job(self.checker, case.input, case.expected))
+        return Job(self.programs[program], case.input, self.limits)
 
     def run_checker(self, pairs: list[tuple[int, int]],
                     by_position: list[list[RunResult | None]]) -> None:

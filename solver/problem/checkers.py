@@ -1,10 +1,12 @@
-"""A problem's own output checker and input validators, found beside its files.
+"""A problem's own output checker, interactor and input validators, found beside its files.
 
-Kattis packages: `output_validators/<name>/` (or `output_validator/`), run Kattis-style, and
+Kattis packages: `output_validators/<name>/` (or `output_validator/`), run Kattis-style (an
+interactor when problem.yaml says `validation: custom interactive`), and
 `input_format_validators/<name>/` (or one source directly inside), exit 42 for a valid input.
-Other problem folders: `checker.cpp` / `checker.cc` / `checker.py` beside the problem, run
-testlib-style, and `validator.cpp` / `validator.py`, exit 0 for a valid input. Without a
-checker, the Kattis default validator with the problem's flags.
+Other problem folders: `interactor.cpp` / `interactor.cc` / `interactor.py` beside the problem,
+a testlib-style interactor (Codeforces: `interactor input output answer`), else `checker.cpp` /
+`checker.cc` / `checker.py`, run testlib-style; and `validator.cpp` / `validator.py`, exit 0 for
+a valid input. Without either, the Kattis default validator with the problem's flags.
 """
 
 from __future__ import annotations
@@ -20,24 +22,60 @@ from solver.problem.types import InputValidator, ProblemError
 CHECKER_SOURCES = (".cpp", ".cc", ".cxx", ".py")
 CHECKER_HEADERS = (".h", ".hpp")
 TESTLIB_NAMES = ("checker.cpp", "checker.cc", "checker.py")
+INTERACTOR_NAMES = ("interactor.cpp", "interactor.cc", "interactor.py")
+# An interactor's exit-code and argument convention: a Checker kind (sandbox.checkers).
+INTERACTOR_KINDS = ("testlib", "kattis")
 VALIDATOR_NAMES = ("validator.cpp", "validator.cc", "validator.py")
 KATTIS_VALID_EXIT = 42
 TESTLIB_VALID_EXIT = 0
 
 
-def find_checker(problem_path: Path | None, flags: ValidatorFlags) -> Checker:
-    """The problem's custom checker, if it has one, else the default validator with `flags`."""
+def find_checker(problem_path: Path | None, flags: ValidatorFlags,
+                 interactive: bool = False) -> Checker:
+    """The problem's custom checker or interactor, if it has one, else the default validator
+    with `flags`. interactive: the Kattis package says its output validator is an interactor
+    (and it must have one). An interactor beside a checker wins: without it nothing runs (the
+    checker is then not used)."""
     if problem_path is None:
         return Checker("default", flags)
     folder = problem_path if problem_path.is_dir() else problem_path.parent
     for validators in (folder / "output_validators", folder / "output_validator"):
         if validators.is_dir():
             inner = sorted(path for path in validators.iterdir() if path.is_dir())
-            return Checker("kattis", flags, checker_program(inner[0] if inner else validators))
+            return Checker("kattis", flags, checker_program(inner[0] if inner else validators),
+                           interactive=interactive)
+    if interactive:
+        raise ProblemError(f"{folder}: the problem is interactive, but has no interactor "
+                           "(output_validators/<name>/ with its source)")
+    interactor = find_interactor(folder, flags)
+    if interactor is not None:
+        return interactor
     for name in TESTLIB_NAMES:
         if (folder / name).exists() and not (folder / name).is_dir():  # a pipe is refused
             return Checker("testlib", flags, checker_program(folder, folder / name))
     return Checker("default", flags)
+
+
+def find_interactor(folder: Path, flags: ValidatorFlags) -> Checker | None:
+    """A testlib-style interactor beside a problem's files (INTERACTOR_NAMES), else None."""
+    for name in INTERACTOR_NAMES:
+        if (folder / name).exists() and not (folder / name).is_dir():  # a pipe is refused
+            return interactor_from_file(folder / name, "testlib", flags)
+    return None
+
+
+def interactor_from_file(path: Path, kind: str, flags: ValidatorFlags) -> Checker:
+    """The interactor in one source file (headers beside it compiled along, e.g. testlib.h),
+    following `kind`'s convention (INTERACTOR_KINDS)."""
+    if kind not in INTERACTOR_KINDS:
+        raise ProblemError(f"{path}: unknown interactor kind {kind!r} "
+                           f"(expected {' or '.join(INTERACTOR_KINDS)})")
+    if not path.exists():
+        raise ProblemError(f"{path}: no such interactor file")
+    if path.is_dir() or path.suffix.lower() not in CHECKER_SOURCES:
+        raise ProblemError(f"{path}: an interactor must be one source file "
+                           f"({', '.join(CHECKER_SOURCES)})")
+    return Checker(kind, flags, checker_program(path.parent, path), interactive=True)
 
 
 def find_input_validators(problem_path: Path | None) -> list[InputValidator]:

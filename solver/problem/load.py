@@ -48,8 +48,9 @@ def load_problem(path: str | Path, format: str | None = None) -> Problem:
     if fmt in ("markdown", "kattis", "oj"):  # folders that can ship a checker
         from solver.problem.checkers import find_checker, find_input_validators
 
-        checker = find_checker(problem.path, problem.checker)
-        problem.custom_checker = checker if checker.runs_in_sandbox else None
+        if problem.custom_checker is None:  # not named by the problem's own files already
+            checker = find_checker(problem.path, problem.checker)
+            problem.custom_checker = checker if checker.runs_in_sandbox else None
         problem.input_validators = find_input_validators(problem.path)
     return problem
 

@@ -48,7 +48,10 @@ class Problem:
     source_format: str = "markdown"  # one of solver.problem.load.FORMATS
     path: Path | None = None
     # The problem's own checker (Kattis output validator, testlib checker) when it ships one;
-    # None: the default validator with `checker` flags. See `output_checker`.
+    # None: the default validator with `checker` flags. See `output_checker`. An interactive
+    # problem's interactor is one too (Checker.interactive: it runs during the program, talking
+    # to it, instead of after it): every run then goes through it, and a test's input is the
+    # interactor's input file, its answer the interactor's answer file.
     custom_checker: Checker | None = None
     # The problem's input validators (Kattis input_format_validators/, testlib validator.cpp):
     # generated inputs they reject are never used (solver.selection). Empty: none shipped.
@@ -58,3 +61,8 @@ class Problem:
     def output_checker(self) -> Checker:
         """How outputs are judged: the custom checker, else the default validator."""
         return self.custom_checker or Checker("default", self.checker)
+
+    @property
+    def interactive(self) -> bool:
+        """Whether programs talk to an interactor (custom_checker) instead of reading a file."""
+        return self.custom_checker is not None and self.custom_checker.interactive

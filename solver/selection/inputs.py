@@ -29,14 +29,17 @@ def runnable_inputs(
 
     slow_ok: inputs on which a timeout counts as running (largest-size inputs: slowness there is
         a verdict on the program, not on the input). With no programs to judge by, every input
-        is kept.
+        is kept. A WA counts as running too: on a generated input (no answer to check) only an
+        interactor gives one, on an input the problem's validators accepted, so it is a verdict
+        on the program, not on the input.
     """
     if not runs_per_program:
         return list(range(count))
     needed = min_ok_share * len(runs_per_program)
 
     def ran(run: RunResult, i: int) -> bool:
-        return run.verdict is Verdict.OK or (i in slow_ok and run.verdict is Verdict.TLE)
+        return run.verdict in (Verdict.OK, Verdict.WA) or (
+            i in slow_ok and run.verdict is Verdict.TLE)
 
     return [
         i for i in range(count)

@@ -169,6 +169,15 @@ def select(
         if options.check_constraints else None
 
     asked: list[InputValidator] | None = None  # the validators that accept the examples
+    # An interactive problem's generated input is its interactor's input file (the hidden
+    # secret), whose consistency only the problem's own validators can vouch for: a mutated
+    # sorted array is no longer sorted, and an interactor handed a contradiction fails, which
+    # is a judge error. So generated inputs (answer file empty) go to the interactor only when
+    # validators that accept the examples check them; else the survivors are clustered on
+    # their transcripts of the examples alone (programs that ask the same questions agree).
+    if problem.interactive:
+        asked = validators_keeping_examples(problem, executor)
+    generate = not problem.interactive or bool(asked)
 
     def valid_mask(batch: Sequence[bytes]) -> list[bool]:
         """Per input: keeps the checked ranges and, where the problem ships validators, is
@@ -186,7 +195,7 @@ def select(
     bounds = statement_bounds(problem.statement)
     inputs, model_count = _first_inputs(example_inputs, model_inputs, options,
                                         constraints if options.range_aware_mutation else None,
-                                        bounds)
+                                        bounds) if generate else ([], 0)
     mask = valid_mask(inputs)
     stats.invalid_inputs = mask.count(False)
     model_count = sum(mask[len(inputs) - model_count:])
@@ -206,8 +215,10 @@ def select(
     stats.dropped_inputs = len(inputs) - len(kept)
     # With no generated inputs every survivor gets the same signature: one cluster.
     behaviour = {c.key: behaviour.get(c.key, []) for c in survivors}
+    if not generate:
+        behaviour = {c.key: example_results[c.key] for c in survivors}
     clusters = cluster_programs(survivors, behaviour, problem.checker)
-    if options.input_rounds > 0 and len(survivors) > 1:
+    if options.input_rounds > 0 and len(survivors) > 1 and generate:
         def judge(stage: str, programs: list[Program], tests: list[Test]
                   ) -> dict[str, list[RunResult]]:
             return judge_stage(stage, executor, programs, tests, problem=problem,
@@ -227,7 +238,7 @@ def select(
         stats.dropped_inputs += grown.dropped
     stats.clusters = len(clusters)
     shares = None
-    if oracles and clusters:
+    if oracles and clusters and generate:
         shares = oracle_shares(clusters, _oracle_outcomes(
             oracles, problem, executor, generated, kept, progress))
     ranked = rank_clusters(clusters, options.ranker, oracle=shares)

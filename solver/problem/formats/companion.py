@@ -1,10 +1,16 @@
 """competitive-companion's JSON (what the browser extension POSTs, or a file saved from it):
-name, url, timeLimit in ms, memoryLimit in MB, tests: [{input, output}]. It carries no statement."""
+name, url, timeLimit in ms, memoryLimit in MB, tests: [{input, output}]. It carries no statement.
+
+An interactive problem ("interactive": true) carries no interactor either: it is judged only
+when its interactor (testlib-style interactor.cpp, .cc or .py) is saved beside the JSON file;
+the tests' inputs are then the interactor's input files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sandbox.checkers import ValidatorFlags
+from solver.problem.checkers import INTERACTOR_NAMES, find_interactor
 from solver.problem.formats.common import (
     as_float,
     check_memory,
@@ -31,8 +37,12 @@ def from_companion(data: object, where: str, path: Path | None = None) -> Proble
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ProblemError(f"{where}: no problem 'name'")
+    interactor = None
     if data.get("interactive"):
-        raise ProblemError(f"{where}: {name!r} is interactive, which cpsolve cannot judge")
+        interactor = find_interactor(path.parent, ValidatorFlags()) if path is not None else None
+        if interactor is None:
+            raise ProblemError(f"{where}: {name!r} is interactive: cpsolve needs its interactor, "
+                               f"saved beside the JSON file as {' or '.join(INTERACTOR_NAMES)}")
     for stream, standard in (("input", "stdin"), ("output", "stdout")):
         settings = data.get(stream) or {}
         if not isinstance(settings, dict):
@@ -66,4 +76,5 @@ def from_companion(data: object, where: str, path: Path | None = None) -> Proble
         url=url if isinstance(url, str) and url else None,
         source_format="companion",
         path=path,
+        custom_checker=interactor,
     )

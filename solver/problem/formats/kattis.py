@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from solver.problem.checkers import find_checker
 from solver.problem.formats.common import (
     check_memory,
     check_time,
@@ -63,6 +64,10 @@ def load_kattis(folder: Path) -> Problem:
     examples = load_tests(folder / "data" / "sample", "sample", recursive=False)
     if not examples:
         raise ProblemError(f"{folder / 'data' / 'sample'}: no examples (no *.in + *.ans pairs)")
+    flags = parse_flags(yaml_path, meta.get("validator_flags"))
+    # An interactive package's output validator is its interactor: found here, where it is known
+    # to be one (load_problem looks for an ordinary checker only when none was found).
+    interactor = find_checker(folder, flags, interactive=True) if _interactive(meta) else None
     return Problem(
         id=folder.name,
         title=title,
@@ -71,11 +76,24 @@ def load_kattis(folder: Path) -> Problem:
         hidden=load_tests(folder / "data" / "secret", "secret", recursive=True),
         time_limit_s=time_limit_s,
         memory_limit_mb=memory_mb,
-        checker=parse_flags(yaml_path, meta.get("validator_flags")),
+        checker=flags,
         url=_source_url(meta.get("source_url")),
         source_format="kattis",
         path=folder,
+        custom_checker=interactor,
     )
+
+
+def _interactive(meta: dict) -> bool:
+    """Whether problem.yaml makes the problem interactive: `validation: custom interactive`
+    (the legacy format), or `type: interactive` (a word or a list item; the 2023-07 format)."""
+    words: list[str] = []
+    for value in (meta.get("validation"), meta.get("type")):
+        if isinstance(value, str):
+            words += value.split()
+        elif isinstance(value, list):
+            words += [word for word in value if isinstance(word, str)]
+    return "interactive" in words
 
 
 def _yaml_name(yaml_path: Path, name: object) -> str:

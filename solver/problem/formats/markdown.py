@@ -1,11 +1,18 @@
-"""Markdown, the canonical format of problems/: YAML front matter, statement, ```input/```output."""
+"""Markdown, the canonical format of problems/: YAML front matter, statement, ```input/```output.
+
+An interactive problem names its interactor in the front matter: `interactor: interactor.py`
+(relative to the problem's folder), testlib-style unless `interactor_kind: kattis`. Its
+examples' input blocks are then the interactor's input files; the output blocks go to it as
+answer files (our problems put there what an accepted program prints, for the reader).
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from sandbox.checkers import validator_flags_words
+from sandbox.checkers import Checker, ValidatorFlags, validator_flags_words
+from solver.problem.checkers import interactor_from_file
 from solver.problem.formats.common import (
     check_memory,
     check_time,
@@ -52,6 +59,7 @@ def load_markdown(md: Path) -> Problem:
         raise ProblemError(f"{md}: url must be a string, got {url!r}")
 
     checker = parse_flags(md, meta.get("validator_flags"))
+    interactor = _interactor(md, meta, checker)
 
     statement, examples = split_examples(md, body, body_line)
     if not examples:
@@ -70,7 +78,22 @@ def load_markdown(md: Path) -> Problem:
         url=url or None,
         source_format="markdown",
         path=base if md.name == "problem.md" else md,
+        custom_checker=interactor,
     )
+
+
+def _interactor(md: Path, meta: dict, flags: ValidatorFlags) -> Checker | None:
+    """The interactor the front matter names (`interactor`, `interactor_kind`), else None."""
+    name, kind = meta.get("interactor"), meta.get("interactor_kind", "testlib")
+    if name is None:
+        if "interactor_kind" in meta:
+            raise ProblemError(f"{md}: interactor_kind is given but no interactor")
+        return None
+    if not isinstance(name, str) or not name.strip():
+        raise ProblemError(f"{md}: interactor must be a file name, got {name!r}")
+    if not isinstance(kind, str):
+        raise ProblemError(f"{md}: interactor_kind must be testlib or kattis, got {kind!r}")
+    return interactor_from_file(md.parent / name.strip(), kind.strip().lower(), flags)
 
 
 def split_front_matter(md: Path, text: str) -> tuple[dict, str, int]:
