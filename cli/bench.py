@@ -363,9 +363,9 @@ def bench_repair(
         from solver.sampling.device import cpu_flags, cpu_name, usable_cores
         from solver.solve import open_model, solve_options
 
-        if samples < 1 or seeds < 1 or repair_rounds < 1 or not 0 < repair_share < 1:
+        if samples < 1 or seeds < 1 or repair_rounds < 1 or not 0 < repair_share <= 0.9:
             raise CliError("--samples, --seeds and --repair-rounds must be at least 1, "
-                           "--repair-share between 0 and 1", EXIT_INPUT)
+                           "--repair-share above 0 and at most 0.9", EXIT_INPUT)
         if not root.is_dir():
             raise CliError(f"{root}: not a folder", EXIT_INPUT)
         problems = find_problems(root)

@@ -24,7 +24,7 @@ class RepairOptions:
     rounds: int = 0
     # The share of the budget repairs and notes may take. More repairs mean fewer fresh samples:
     # repairs pay off when failures are near misses, fresh samples when they are far off.
-    share: float = 0.25
+    share: float = 0.25  # below 1 (1 would leave nothing to repair); the config caps it at 0.9
     # Allowance left after every distinct failure got its repair goes to fresh samples whose
     # prompt notes the commonest failure (False: to plain fresh samples).
     notes: bool = True
@@ -105,8 +105,12 @@ class Budget:
 
     def feedback_allowance(self) -> int:
         """Completions feedback may take now: its share of everything spent, counting itself
-        (feedback <= share * (fresh + feedback)), in completions and in tokens."""
+        (feedback <= share * (fresh + feedback)), in completions and in tokens. None while the
+        token budget has less than half a completion left: such a repair would be cut off."""
         if self.share <= 0:
+            return 0
+        tokens_left, mean = self.tokens_left(), self.mean_tokens()
+        if tokens_left is not None and mean and tokens_left < mean / 2:
             return 0
         room = 1 - self.share
         allowance = floor((self.share * self.fresh - room * self.feedback) / room + 1e-9)

@@ -28,7 +28,7 @@ from solver.repair.prompts import can_repair, note_prompt, repair_prompt
 from solver.run.examples import count_examples, run_examples
 from solver.run.stream import Streamed, StreamProgress
 from solver.sampling.cache import CachedCompletion, SampleCache, cache_key
-from solver.sampling.dedupe import new_programs
+from solver.sampling.dedupe import new_programs, normalised_hash
 from solver.sampling.draw import draw_chunk
 from solver.sampling.extract import to_sample
 from solver.sampling.mix import SamplingStream
@@ -43,7 +43,8 @@ class FeedbackState:
     executor: Executor
     problem: Problem
     results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
-    seen: set[str] = field(default_factory=set)  # programs already judged
+    seen: set[str] = field(default_factory=set)  # programs already judged (normalised hashes)
+    judged_as: dict[str, str] = field(default_factory=dict)  # normalised hash -> judged key
     progress: StreamProgress = field(default_factory=StreamProgress)
     on_progress: Callable[[StreamProgress], None] | None = None
     # How many completions of each repair/note cache key this run has used: a note repeated in
@@ -65,6 +66,8 @@ class FeedbackState:
     def judge(self, drawn: Sequence[Sample]) -> list[Failure]:
         """Run the new programs on the examples; the failures among `drawn`."""
         programs = new_programs((s.program for s in drawn if s.program is not None), self.seen)
+        for program in programs:
+            self.judged_as[normalised_hash(program)] = program.key
         self.progress.sampled += len(drawn)
         self.progress.unique += len(programs)
         if programs:
@@ -81,7 +84,9 @@ class FeedbackState:
         failures = []
         for sample in drawn:
             if sample.program is not None:
-                failure = failure_of(sample, self.results.get(sample.program.key, []))
+                # A program the same but for comments or spacing was judged in its first form.
+                key = self.judged_as.get(normalised_hash(sample.program), sample.program.key)
+                failure = failure_of(sample, self.results.get(key, []))
                 if failure is not None:
                     failures.append(failure)
         return failures
@@ -158,7 +163,7 @@ def run_stream(
                                     start=fresh_drawn + len(chunk), count=want - len(chunk),
                                     cache=stream.cache)
         fresh_drawn += len(chunk)
-        kept = within_tokens(chunk, budget.tokens_left())
+        kept = within_tokens(chunk, budget.tokens_left(), keep_first=budget.spent == 0)
         if len(kept) < len(chunk):  # the budget is spent: this was the last chunk
             budget.samples = budget.spent + len(kept)
         chunk = kept
@@ -178,7 +183,8 @@ def run_stream(
                 answers = feedback_completions(sampler, stream, prompts, 1, state, budget)
             repairs = [replace(to_sample(0, c.text, c.finished, profile, hit, tokens=c.tokens),
                                origin="repair", parent=failure.sample.index, round=depth)
-                       for failure, [(c, hit)] in zip(chosen, answers, strict=True)]
+                       for failure, answer in zip(chosen, answers, strict=True)
+                       for c, hit in answer[:1]]  # a sampler may return none
             pending = add(repairs, feedback=True)
         common = commonest_failure(fresh_failures)
         allowance = budget.feedback_allowance()
@@ -193,16 +199,21 @@ def run_stream(
     return out
 
 
-def within_tokens(chunk: list[Sample], tokens_left: int | None) -> list[Sample]:
+def within_tokens(chunk: list[Sample], tokens_left: int | None, *, keep_first: bool = False
+                  ) -> list[Sample]:
     """The chunk's first samples that fit in the tokens left (all without a token budget). A
     completion's length is known only once drawn: the one that ends past the budget is kept when
     at least half of it fits, else dropped, so that runs end as often above their budget as
-    below (by half a completion at most on average); what follows it is dropped."""
+    below (by half a completion at most on average); what follows it is dropped.
+
+    keep_first: the first sample is kept whatever it cost (a run's first: a budget below one
+        completion still gets a program)."""
     if tokens_left is None:
         return chunk
     kept = []
     for sample in chunk:
-        if tokens_left <= 0 or sample.tokens > 2 * tokens_left:
+        first = keep_first and not kept
+        if not first and (tokens_left <= 0 or sample.tokens > 2 * tokens_left):
             break
         kept.append(sample)
         tokens_left -= sample.tokens

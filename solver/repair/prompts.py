@@ -37,7 +37,10 @@ def repair_prompt(problem: Problem, profile: ModelProfile, failed: Sample, feedb
     assert isinstance(messages, list)
     if profile.assistant_prefix:
         messages = messages[:-1]  # the opened reply: the failed one takes its place
-    messages.append({"role": "assistant", "content": failed.text})
+    reply = failed.text
+    if failed.finished and reply.count("```") % 2:
+        reply += "\n```"  # the stop string swallowed the closing fence
+    messages.append({"role": "assistant", "content": reply})
     messages.append({"role": "user", "content": profile.repair_template.format(
         feedback=feedback).strip()})
     if profile.assistant_prefix:

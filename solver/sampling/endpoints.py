@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from solver.sampling.cache import estimate_tokens
 from solver.sampling.models import EMBEDDED_MODEL, ModelError
 from solver.sampling.types import Completion, GenerationParams, Prompt, split_evenly
 
@@ -94,9 +95,13 @@ class EndpointSampler:
 
 def completions(response, texts: list[str]) -> list[Completion]:
     """A response's choices as Completions: the usage's completion tokens split evenly over them
-    (a server reports one count per request), so that their sum is exact."""
+    (a server reports one count per request), so that their sum is exact; without usage, each
+    completion's tokens estimated from its length."""
     usage = getattr(response, "usage", None)
-    total = getattr(usage, "completion_tokens", None) or 0
-    shares = split_evenly(total, len(texts)) if texts else []
+    total = getattr(usage, "completion_tokens", None)
+    if not total:  # a server that reports no usage: estimated, as old cache lines are
+        shares = [estimate_tokens(text) for text in texts]
+    else:
+        shares = split_evenly(total, len(texts)) if texts else []
     return [Completion(text, choice.finish_reason == "stop", tokens)
             for text, choice, tokens in zip(texts, response.choices, shares, strict=True)]

@@ -46,3 +46,9 @@ def test_requests_grow_as_the_mean_firms_up():
         sizes.append(budget.fresh_chunk(64))
         budget.spend(sizes[-1], 50 * sizes[-1], feedback=False)
     assert sizes[:4] == [1, 1, 2, 4] and sizes[-1] <= 64
+
+
+def test_no_feedback_when_less_than_half_a_completion_of_tokens_is_left():
+    budget = Budget(samples=100, tokens=1000, share=0.5)
+    budget.spend(10, 990, feedback=False)  # 99 per completion, 10 left
+    assert budget.feedback_allowance() == 0

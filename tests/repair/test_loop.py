@@ -150,6 +150,7 @@ def test_the_fresh_sample_ending_past_the_token_budget_is_kept_if_half_of_it_fit
     assert [s.index for s in within_tokens(chunk, 130)] == [0, 1, 2]  # 50 of 100 fit
     assert [s.index for s in within_tokens(chunk, 129)] == [0, 1]
     assert within_tokens(chunk, 0) == []
+    assert [s.index for s in within_tokens(chunk, 10, keep_first=True)] == [0]
 
 
 def test_solve_and_batch_take_repair_rounds_and_report_lineage(tmp_path, monkeypatch):
@@ -193,3 +194,17 @@ def test_bad_repair_settings_are_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         "error: --repair-share: repair_share must be between 0 and 0.9, got 1.5"]
+
+
+def test_a_program_judged_in_another_form_still_counts_as_failing(pool, tmp_path):
+    from sandbox.jobs import Program
+    from solver.repair.loop import FeedbackState
+    from solver.sampling.types import Sample
+
+    state = FeedbackState(pool, make_problem(tmp_path))
+    source = WRONG.split("\n", 1)[1].rsplit("```", 1)[0]
+    drawn = [Sample(0, "", True, Program("python3", source)),
+             Sample(1, "", True, Program("python3", "# the same, commented\n" + source))]
+    failures = state.judge(drawn)
+    assert [f.sample.index for f in failures] == [0, 1]  # judged once, failing twice
+    assert state.progress.unique == 1

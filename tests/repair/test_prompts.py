@@ -43,3 +43,10 @@ def test_note_goes_after_the_statement(problems_dir):
     profile = ModelProfile.load("completion-python")
     text = note_prompt(problem, profile, "Wrong answer on example 1.")
     assert text.endswith("# Wrong answer on example 1.\n\n" + profile.assistant_prefix)
+
+
+def test_a_reply_cut_at_its_closing_fence_is_closed_again(problems_dir):
+    problem = load_problem(problems_dir / "sum-of-two")
+    cut = Sample(0, "```python\nprint(0)", True, Program("python3", "print(0)\n"))
+    prompt = repair_prompt(problem, ModelProfile.load("default"), cut, "Wrong answer.")
+    assert prompt[-2]["content"] == "```python\nprint(0)\n```"

@@ -103,3 +103,16 @@ def test_repair_through_a_local_vllm_server(vllm_server, problems_dir, tmp_path,
     # so up to 4 repairs or notes follow (fewer when long repairs use up the token share).
     assert stats["sampled"] == 16 and 1 <= stats["repairs"] + stats["resamples"] <= 4
     assert stats["tokens_sampled"] > 12 and stats["tokens_repair"] > 4
+
+
+def test_completions_without_usage_are_estimated_not_free():
+    from types import SimpleNamespace
+
+    from solver.sampling.endpoints import completions
+
+    choices = [SimpleNamespace(finish_reason="stop"), SimpleNamespace(finish_reason="length")]
+    usage = SimpleNamespace(completion_tokens=7)
+    counted = completions(SimpleNamespace(usage=usage, choices=choices), ["a", "bb"])
+    assert [c.tokens for c in counted] == [4, 3] and [c.finished for c in counted] == [True, False]
+    guessed = completions(SimpleNamespace(usage=None, choices=choices), ["x" * 35, "y" * 70])
+    assert [c.tokens for c in guessed] == [10, 20]
