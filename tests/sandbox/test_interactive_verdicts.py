@@ -4,8 +4,6 @@ messages), and judge() with an interactive checker on a scripted executor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import pytest
 
 from sandbox.checkers import (
@@ -17,6 +15,7 @@ from sandbox.checkers import (
 from sandbox.jobs import Job, Limits, Program, RunResult, Verdict
 from sandbox.pool import compile_failure, job_message, programs_of
 from sandbox.tester import Test, judge
+from tests.sandbox.test_tester import ScriptedExecutor
 
 INTERACTOR = Program("python3", "interactor")
 KATTIS = Checker("kattis", program=INTERACTOR, interactive=True)
@@ -127,31 +126,17 @@ def test_an_interactor_that_does_not_compile_is_reported_inside_the_result():
     assert compile_failure(job, {program.key: b"binary", checker.program.key: b"binary"}) is None
 
 
-class InteractiveScript:
+class InteractiveScript(ScriptedExecutor):
     """Runs interactive jobs by script: a program's source is the interactor exit code it gets
     on every test ("42", "43", "1"), or "tle"."""
 
-    def __init__(self) -> None:
-        self.ran: list[Job] = []
-
-    def run(self, jobs: Sequence[Job], on_result: Callable[[int, RunResult], None] | None = None,
-            should_skip: Callable[[int], bool] | None = None) -> list[RunResult]:
-        results = []
-        for index, job in enumerate(jobs):
-            if should_skip is not None and should_skip(index):
-                result = RunResult(Verdict.SKIPPED)
-            else:
-                self.ran.append(job)
-                assert job.interactor is not None and job.input == b""
-                source = job.program.source
-                verdict = Verdict.TLE if source == "tle" else Verdict.OK
-                code = 43 if source == "tle" else int(source)
-                result = RunResult(verdict, exit_code=0, stdout=dict(job.interactor.files)[
-                    "input"], interactor=RunResult(Verdict.RE, exit_code=code))
-            results.append(result)
-            if on_result is not None:
-                on_result(index, result)
-        return results
+    def execute(self, job: Job) -> RunResult:
+        assert job.interactor is not None and job.input == b""
+        source = job.program.source
+        verdict = Verdict.TLE if source == "tle" else Verdict.OK
+        code = 43 if source == "tle" else int(source)
+        return RunResult(verdict, exit_code=0, stdout=dict(job.interactor.files)["input"],
+                         interactor=RunResult(Verdict.RE, exit_code=code))
 
 
 TESTS = [Test(str(i), f"{i}\n".encode(), None if i % 2 else b"answer\n") for i in range(4)]

@@ -3,12 +3,13 @@ repeats, and what an early stop skipped after one that did not is judged again."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sandbox.jobs import Job, Program, RunResult, Verdict
 from solver.problem import Problem, TestCase
 from solver.stress.loop import StressOptions, stress
 from solver.stress.reference import HIDDEN, Reference
+from tests.sandbox.test_tester import ScriptedExecutor
 
 PROGRAM = Program("python3", "print(1)\n")
 CASES = [TestCase(f"secret/{i}", f"{i}\n".encode(), b"1\n") for i in range(1, 4)]
@@ -16,28 +17,22 @@ PROBLEM = Problem(id="one", title="One", statement="", examples=CASES[:1], hidde
 HIDDEN_TESTS = Reference(HIDDEN, "one", tests=CASES)
 
 
-class Scripted:
+class Scripted(ScriptedExecutor):
     """Runs PROGRAM's jobs one by one, its verdicts taken from a script (then OK); every run
     prints the right answer, so only the script decides."""
 
     def __init__(self, script: Sequence[Verdict]) -> None:
+        super().__init__()
         self.script = list(script)
-        self.inputs: list[bytes] = []  # what PROGRAM was run on, in order
 
-    def run(self, jobs: Sequence[Job], on_result: Callable[[int, RunResult], None] | None = None,
-            should_skip: Callable[[int], bool] | None = None) -> list[RunResult]:
-        results = []
-        for index, job in enumerate(jobs):
-            if should_skip is not None and should_skip(index):
-                result = RunResult(Verdict.SKIPPED)
-            else:
-                self.inputs.append(job.input)
-                verdict = self.script.pop(0) if self.script else Verdict.OK
-                result = RunResult(verdict, stdout=b"1\n", exit_code=0)
-            results.append(result)
-            if on_result is not None:
-                on_result(index, result)
-        return results
+    @property
+    def inputs(self) -> list[bytes]:
+        """What PROGRAM was run on, in order."""
+        return [job.input for job in self.ran]
+
+    def execute(self, job: Job) -> RunResult:
+        verdict = self.script.pop(0) if self.script else Verdict.OK
+        return RunResult(verdict, stdout=b"1\n", exit_code=0)
 
 
 def test_a_timeout_that_does_not_repeat_is_not_a_counterexample():
