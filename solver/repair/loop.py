@@ -25,7 +25,7 @@ from solver.repair.budget import Budget, RepairOptions
 from solver.repair.choose import choose_repairs, commonest_failure
 from solver.repair.feedback import Failure, failure_of, feedback_text
 from solver.repair.prompts import can_repair, note_prompt, repair_prompt
-from solver.run.examples import count_examples, run_examples
+from solver.run.examples import run_examples
 from solver.run.stream import Streamed, StreamProgress
 from solver.sampling.cache import CachedCompletion, SampleCache, cache_key
 from solver.sampling.dedupe import new_programs, normalised_hash
@@ -73,12 +73,8 @@ class FeedbackState:
         if programs:
             started = time.perf_counter()
             judged = run_examples(self.executor, programs, self.problem)
-            self.progress.execution_s += time.perf_counter() - started
+            self.progress.add_judged(judged, time.perf_counter() - started)
             self.results.update(judged)
-            counts = count_examples(judged.values())
-            self.progress.judged += counts.judged
-            self.progress.compiled += counts.compiled
-            self.progress.passed_examples += counts.passed
         if self.on_progress is not None:
             self.on_progress(self.progress)
         failures = []

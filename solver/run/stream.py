@@ -38,6 +38,14 @@ class StreamProgress:
     feedback_s: float = 0.0  # of that, drawing repairs and notes (solver/repair/)
     execution_s: float = 0.0  # time spent judging on the examples (the sandbox's share)
 
+    def add_judged(self, judged: dict[str, list[RunResult]], seconds: float) -> None:
+        """Count a batch of programs judged on the examples, and the time it took."""
+        counts = count_examples(judged.values())
+        self.judged += counts.judged
+        self.compiled += counts.compiled
+        self.passed_examples += counts.passed
+        self.execution_s += seconds
+
     def __add__(self, other: StreamProgress) -> StreamProgress:
         return StreamProgress(**{f.name: getattr(self, f.name) + getattr(other, f.name)
                                  for f in fields(self)})
@@ -90,12 +98,8 @@ def sample_and_filter(
             except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
                 failure.append(error)
                 continue
-            progress.execution_s += time.perf_counter() - started
+            progress.add_judged(judged, time.perf_counter() - started)
             results.update(judged)
-            counts = count_examples(judged.values())
-            progress.judged += counts.judged
-            progress.compiled += counts.compiled
-            progress.passed_examples += counts.passed
             report()
 
     last_chunk_end = time.perf_counter()

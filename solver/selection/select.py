@@ -268,9 +268,8 @@ def count_lineage(stats: Stats, samples: Sequence[Sample],
     stats.repairs = sum(1 for s in samples if s.origin == "repair")
     stats.resamples = sum(1 for s in samples if s.origin == "resample")
     repaired = {s.program.key for s in samples if s.origin == "repair" and s.program is not None}
-    stats.repairs_passed = sum(1 for key in repaired
-                               if overall(example_results.get(key, [])) is Verdict.OK
-                               and example_results.get(key))
+    stats.repairs_passed = sum(1 for key in repaired if example_results.get(key)
+                               and overall(example_results[key]) is Verdict.OK)
 
 
 def lineage(sample: Sample | None) -> dict:
