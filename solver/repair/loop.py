@@ -232,6 +232,7 @@ def feedback_completions(
                                                                   params.max_tokens))
     caches: list[SampleCache | None] = []
     found: list[list[tuple[CachedCompletion, bool]]] = []
+    cached_counts: list[int] = []  # completions each prompt's cache held: new ones go after
     for prompt in prompts:
         key = cache_key({"prompt": prompt, "model": stream.options.model,
                          "temperature": params.temperature, "top_p": params.top_p,
@@ -241,9 +242,10 @@ def feedback_completions(
         # Next to the stream's sample cache (base/samples): base/repairs.
         cache = (SampleCache(stream.cache.root.parent / "repairs", key)
                  if stream.cache is not None else None)
+        cached = cache.load() if cache is not None else []
         caches.append(cache)
-        hits = cache.load()[start:start + count] if cache is not None else []
-        found.append([(hit, True) for hit in hits])
+        cached_counts.append(len(cached))
+        found.append([(hit, True) for hit in cached[start:start + count]])
     shortfalls: dict[int, list[int]] = {}  # completions still wanted -> prompts wanting them
     for i, hits in enumerate(found):
         if len(hits) < count:
@@ -252,8 +254,7 @@ def feedback_completions(
         drawn = complete_many(sampler, [prompts[i] for i in wanting], replace(params, n=need))
         for i, completions in zip(wanting, drawn, strict=True):
             cache = caches[i]
-            base = len(cache.load()) if cache is not None else 0
-            fresh = [CachedCompletion(base + j, *completion)
+            fresh = [CachedCompletion(cached_counts[i] + j, *completion)
                      for j, completion in enumerate(completions)]
             if cache is not None:
                 cache.append(fresh)
