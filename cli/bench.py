@@ -70,8 +70,8 @@ def bench_judge(
         else:
             for row in report["programs"]:
                 mark = "ok  " if row["agrees"] else "DIFF"
-                out.print(f"{mark} {row['label']:<20} {row['verdict']:<4} {row['file']}",
-                          soft_wrap=True)
+                out.print(f"{mark} {row['label']:<20} {row['verdict']:<4} "
+                          f"{row['language']:<8} {row['file']}", soft_wrap=True)
             out.print(f"agreement: {report['agreeing']}/{report['total']} "
                       f"({report['agreement']:.0%})")
         return EXIT_OK if report["agreeing"] == report["total"] else EXIT_NOTHING_PASSED
@@ -93,17 +93,18 @@ def labelled_programs(folder: Path) -> list[tuple[str, Path]]:
 
 def judge_agreement(executor, problem, labelled: list[tuple[str, Path]]) -> dict:
     """Judge each program on the examples and hidden tests together, like `cpsolve test --all`:
-    {total, agreeing, agreement, programs: [{file, label, verdict, agrees}]}."""
+    {total, agreeing, agreement, programs: [{file, language, label, verdict, agrees}]}."""
     from solver.run.program import judge_program, read_program
 
     cases = problem.examples + problem.hidden
     rows = []
     for label, path in labelled:
         # Stop at the first failure, as Kattis does: same verdict, far less waiting on TLEs.
-        verdict = judge_program(executor, read_program(path), problem, cases,
+        program = read_program(path)
+        verdict = judge_program(executor, program, problem, cases,
                                 stop_at_first_failure=True)["verdict"]
-        rows.append({"file": str(path), "label": label, "verdict": verdict,
-                     "agrees": verdict == LABELS[label]})
+        rows.append({"file": str(path), "language": program.language, "label": label,
+                     "verdict": verdict, "agrees": verdict == LABELS[label]})
     agreeing = sum(row["agrees"] for row in rows)
     return {"total": len(rows), "agreeing": agreeing,
             "agreement": agreeing / len(rows) if rows else 0.0, "programs": rows}
@@ -294,11 +295,16 @@ def bench_select(
     = None,
     input_rounds: Annotated[int, typer.Option(
         help="rounds of further inputs in the rounds input set")] = 3,
+    scorer: Annotated[str | None, typer.Option(
+        help="the learned arm's model file (default: the scorer setting, else the shipped "
+             "one); scored only on problems it was not trained on")] = None,
+    learned: Annotated[bool, typer.Option(help="score the learned arm")] = True,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """solved@1 and solved@10 of each arm (an input set and a ranking: random, cluster size,
-    runs clean, with the statement's ranges checked, with input rounds) over the same hidden
-    verdicts, on labelled programs instead of a model's."""
+    runs clean, with the statement's ranges checked, with input rounds, learned) over the same
+    hidden verdicts, on labelled programs instead of a model's."""
+    quiet_libraries()
     defaults = load_defaults()
 
     def run() -> int:
@@ -311,6 +317,13 @@ def bench_select(
             if not folder.is_dir():
                 raise CliError(f"{folder}: not a folder", EXIT_INPUT)
         problems = find_problems(root)
+        ranker = None
+        if learned:
+            from solver.selection.scorer import open_learned_ranker
+
+            ranker, note = open_learned_ranker(scorer or defaults["scorer"])
+            err.print(note.replace("; ranking by size", "; no learned arm"), markup=False,
+                      soft_wrap=True)
         with DockerPool(sandbox_options(defaults, workers)) as pool:
             chosen = defaults["restricted_inputs"] if restricted_inputs is None \
                 else restricted_inputs
@@ -319,6 +332,7 @@ def bench_select(
                 options=SelectionOptions(generated_inputs=defaults["generated_inputs"],
                                          restricted_inputs=chosen,
                                          input_rounds=max(1, input_rounds)),
+                learned=ranker,
                 on_start=lambda key: err.print(f"{key}: selecting", markup=False))
         if not report["problems"]:
             raise CliError(f"{samples_from}: no programs for any problem under {root}",
@@ -419,14 +433,24 @@ def print_repair_report(report: dict) -> None:
                   f"{diff['solved_at_10']:>+8.2f}{diff['pass_rate']:>+10.3f}", markup=False)
 
 
-def print_select_report(report: dict) -> None:
-    scored = [row for row in report["problems"] if row["error"] is None]
-    out.print(f"problems: {len(scored)} (random: the expectation over orders)")
+def print_arms(arms: dict) -> None:
     out.print(f"{'arm':<16}{'solved@1':>10}{'solved@10':>11}   solved@1 95% CI (Wilson)")
-    for arm, row in report["arms"].items():
+    for arm, row in arms.items():
         low, high = row["ci95"]
         out.print(f"{arm:<16}{row['solved_at_1']:>10.3f}{row['solved_at_10']:>11.3f}   "
                   f"{low:.3f}-{high:.3f}")
+
+
+def print_select_report(report: dict) -> None:
+    scored = [row for row in report["problems"] if row["error"] is None]
+    out.print(f"problems: {len(scored)} (random: the expectation over orders)")
+    print_arms(report["arms"])
+    if "learned" in report:
+        learned = report["learned"]
+        out.print(f"held out of the learned model's training: {len(learned['held_out'])} "
+                  f"problems ({len(learned['trained_on'])} it was trained on left out); every "
+                  "arm on those:", markup=False)
+        print_arms(learned["arms"])
     out.print("rank 1 right per problem (random: chance):", markup=False)
     arms = list(report["arms"])
     out.print(f"{'problem':<44}{'surv':>5}{'ok':>4}{'clus':>5}{'+rnd':>5}  " +
@@ -443,3 +467,178 @@ def print_select_report(report: dict) -> None:
         out.print(f"{row['id']:<44}{row['survivors']:>5}{row['correct_survivors']:>4}"
                   f"{row['clusters']:>5}{row['clusters_after_rounds']:>5}  " + " ".join(cells),
                   markup=False, soft_wrap=True)
+
+
+# --- bench scale ---------------------------------------------------------------------------------
+
+
+def bench_scale(
+    root: Annotated[Path, typer.Argument(metavar="DIR", help="folder of problems")]
+    = Path("../shared/bench"),
+    samples_from: Annotated[Path, typer.Option(
+        "--samples-from", metavar="FOLDER", help="programs per problem: FOLDER/<problem>/")]
+    = Path("tests/programs"),
+    only: Annotated[str | None, typer.Option(help="glob (or substring) on the problem key")]
+    = None,
+    workers: Annotated[int, typer.Option(
+        help="sandbox containers in every arm (even: the two-node arm halves them)")] = 2,
+    rounds: Annotated[int, typer.Option(
+        help="runs of each arm, in turn (the best of each is compared)")] = 2,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """One batch (--samples-from: the example filter, clustering, hidden tests) on this
+    machine's pool, then through Ray with 1 and 2 worker nodes at the same workers: wall time,
+    Ray's overhead ratio and jobs per second."""
+    quiet_libraries()
+    defaults = load_defaults()
+
+    def run() -> int:
+        from sandbox.cluster import RayMissingError, import_ray
+        from solver.batch import find_problems, matches
+        from solver.bench.scale import benchmark_scale
+        from solver.sampling.folder import programs_folder_for
+        from solver.solve import solve_options
+
+        try:
+            import_ray()
+        except RayMissingError as error:
+            raise CliError(str(error).replace("--ray", "bench scale"), EXIT_INPUT) from error
+        for folder in (root, samples_from):
+            if not folder.is_dir():
+                raise CliError(f"{folder}: not a folder", EXIT_INPUT)
+        if workers < 2 or workers % 2 or rounds < 1:
+            raise CliError("--workers must be even and at least 2, --rounds at least 1",
+                           EXIT_INPUT)
+        problems = [(key, folder) for key, folder in find_problems(root)
+                    if matches(key, only) and programs_folder_for(samples_from, key)]
+        if not problems:
+            raise CliError(f"{samples_from}: no programs for any problem under {root}",
+                           EXIT_INPUT)
+        report = benchmark_scale(
+            problems, samples_from.resolve(), workers=workers, rounds=rounds,
+            image=defaults["image"],
+            options=solve_options(defaults, seed=None),
+            report=lambda line: err.print(line, markup=False, soft_wrap=True))
+        return show_report(report, print_scale_report, json_output=json_output)
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def print_scale_report(report: dict) -> None:
+    out.print(f"{report['problems']} problems, {report['workers']} sandbox workers in every "
+              f"arm, {report['rounds']} rounds (arms in turn); every Ray node on this "
+              f"machine's one Docker engine; cluster start {report['cluster_up_s']:.1f} s",
+              markup=False, soft_wrap=True)
+    out.print(f"{'arm':<7}{'nodes':>6}{'start s':>8}  {'batch s (each round)':<22}{'best':>7}"
+              f"{'jobs':>6}{'jobs/s':>8}{'vs local':>9}  same choices", markup=False,
+              soft_wrap=True)
+    for run in report["runs"]:
+        each = " ".join(f"{seconds:.1f}" for seconds in run["seconds"])
+        out.print(f"{run['name']:<7}{run['nodes']:>6}{run['start_s']:>8.1f}  {each:<22}"
+                  f"{run['best_s']:>7.1f}{run['jobs']:>6}{run['jobs_per_s']:>8.1f}"
+                  f"{run['overhead']:>8.2f}x  {'yes' if run['same_choices'] else 'NO'}",
+                  markup=False, soft_wrap=True)
+    out.print(f"Ray vs local at equal workers (best rounds): worst {report['worst_overhead']:.2f}x "
+              f"(target <= {report['target']:.2f}x)", markup=False, soft_wrap=True)
+    if report["differing_problems"]:
+        out.print("choices that differed between runs: " + ", ".join(
+            report["differing_problems"]), markup=False, soft_wrap=True)
+
+
+# --- bench evolve --------------------------------------------------------------------------------
+
+
+def bench_evolve(
+    problem_paths: Annotated[list[Path] | None, typer.Argument(
+        metavar="[PROBLEM]...", help="scored problems (default: every one in problems/scored)")]
+    = None,
+    samples: Annotated[int, typer.Option(help="completions per arm, problem and seed")] = 16,
+    seeds: Annotated[int, typer.Option(help="repetitions, each drawing new samples")] = 1,
+    islands: Annotated[int | None, typer.Option(
+        help="islands of the evolution arm (default: 4 on a CPU, 10 on a GPU)")] = None,
+    samples_per_prompt: Annotated[int, typer.Option(help="completions of each prompt")] = 2,
+    plots: Annotated[Path | None, typer.Option(
+        "--out", help="folder for one plot per problem (default: <output_dir>/bench-evolve)")]
+    = None,
+    json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    workers: Annotated[int | None, typer.Option(help="sandbox containers")] = None,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    """Evolution (FunSearch's database and prompts) against independent sampling from the same
+    seed, same model and budget: the best score each reaches, paired per problem and seed."""
+    quiet_libraries()
+    defaults = load_defaults()
+
+    def run() -> int:
+        from sandbox.pool import DockerPool
+        from solver.bench.evolve import benchmark_evolve
+        from solver.evolve.database import default_islands
+        from solver.problem import load_problem
+        from solver.run.program import read_program
+        from solver.sampling.device import cpu_flags, cpu_name, usable_cores
+        from solver.sampling.engine import on_gpu
+        from solver.sampling.profiles import mix_profiles
+        from solver.solve import open_model, solve_options
+
+        if min(samples, seeds, samples_per_prompt, 1 if islands is None else islands) < 1:
+            raise CliError("--samples, --seeds, --samples-per-prompt and --islands must be at "
+                           "least 1", EXIT_INPUT)
+        paths = problem_paths or sorted(
+            path for path in Path("problems/scored").iterdir() if path.is_dir())
+        problems = [load_problem(path) for path in paths]
+        unscored = [problem.id for problem in problems if problem.scoring is None]
+        if unscored:
+            raise CliError(f"not scored problems: {', '.join(unscored)}", EXIT_INPUT)
+        seeds_found = {}
+        for problem in problems:
+            folder = problem.path if problem.path is not None and problem.path.is_dir() else None
+            found = sorted(folder.glob("solutions/seed.*")) if folder is not None else []
+            seeds_found[problem.id] = read_program(found[0]) if found else None
+        options = solve_options(defaults, seed=0)
+        profile = mix_profiles(options.sampling.profile)[0]
+        count = islands or default_islands(on_gpu() if not options.endpoints else False)
+        folder = plots or Path(defaults["output_dir"]) / "bench-evolve"
+        with engine_output_to_log(debug), \
+                DockerPool(sandbox_options(defaults, workers)) as pool:
+            sampler = open_model(options)
+            report = benchmark_evolve(
+                problems, sampler, pool, profile=profile, sampling=options.sampling,
+                samples=samples, seeds=seeds, islands=count,
+                samples_per_prompt=samples_per_prompt, seed_programs=seeds_found,
+                plots=folder, on_progress=lambda line: err.print(line, markup=False))
+        flags = cpu_flags()
+        report["machine"] = {"cpu": cpu_name(), "cores": usable_cores(),
+                             "avx512": "avx512f" in flags}
+        report["plots"] = str(folder)
+        return show_report(report, print_evolve_report, json_output=json_output)
+
+    raise typer.Exit(guarded(debug, run))
+
+
+def print_evolve_report(report: dict) -> None:
+    settings, machine = report["settings"], report["machine"]
+    out.print(f"{settings['problems']} problems, {settings['samples']} completions per arm, "
+              f"{settings['seeds']} seed(s), {settings['islands']} islands, "
+              f"{settings['samples_per_prompt']} completions per prompt; {settings['model']}; "
+              f"{machine['cpu'] or 'CPU ?'}, {machine['cores']} cores", markup=False,
+              soft_wrap=True)
+
+    def shown(value) -> str:
+        return "-" if value is None else f"{value:.6g}"
+
+    out.print(f"{'problem':<12}{'obj':>4}{'seed':>12}{'independent':>14}{'evolution':>12}",
+              markup=False, soft_wrap=True)
+    for row in report["problems"]:
+        arms = row["arms"]
+        out.print(f"{row['id']:<12}{row['objective']:>4}{shown(row['seed_score']):>12}"
+                  f"{shown(arms['independent']['best_mean']):>14}"
+                  f"{shown(arms['evolution']['best_mean']):>12}", markup=False, soft_wrap=True)
+    paired = report["paired"]
+    out.print(f"paired (problem, seed): evolution better {paired['evolution_better']}, equal "
+              f"{paired['equal']}, independent better {paired['independent_better']}",
+              markup=False, soft_wrap=True)
+    for arm, row in report["arms"].items():
+        out.print(f"{arm}: {row['valid_rate']:.0%} of completions valid, {row['seconds']:.0f} s",
+                  markup=False, soft_wrap=True)
+    out.print(f"plots: {report['plots']}", markup=False, soft_wrap=True)

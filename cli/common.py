@@ -40,6 +40,11 @@ SamplesOption = Annotated[int | None, typer.Option(help="completions to draw per
 TemperatureOption = Annotated[float | None, typer.Option(help="sampling temperature")]
 TopOption = Annotated[int | None, typer.Option(help="how many programs to keep per problem")]
 WorkersOption = Annotated[int | None, typer.Option(help="sandbox containers")]
+RayOption = Annotated[str | None, typer.Option(
+    "--ray", metavar="[ADDRESS]",
+    help="judge on a Ray cluster, one sandbox pool per node offering the resource `sandbox`: "
+         "local (start one; a bare --ray at the end or before another option), auto (join "
+         "the one `ray start` runs here) or HOST:PORT; --workers then counts per node")]
 SeedOption = Annotated[int | None, typer.Option(
     help="seed for sampling and input mutation (default: random sampling, mutation seed 0)")]
 RepairRoundsOption = Annotated[int | None, typer.Option(
@@ -48,6 +53,9 @@ RepairShareOption = Annotated[float | None, typer.Option(
     help="share of the budget repairs may take (default 0.25)")]
 TokenBudgetOption = Annotated[int | None, typer.Option(
     help="generated tokens a problem may spend, besides --samples (0: no token cap)")]
+RankerOption = Annotated[str | None, typer.Option(
+    help="cluster order: size, evidence, agreement, oracle, all or learned (the scorer "
+         "setting's model; without one it says so and ranks by size)")]
 DebugOption = Annotated[bool, typer.Option(help="show tracebacks")]
 JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]
 
@@ -237,3 +245,55 @@ def sandbox_options(defaults: dict, workers: int | None, at_most: int | None = N
 
     count = workers or defaults["workers"] or (os.cpu_count() or 1)
     return SandboxOptions(image=defaults["image"], workers=min(count, at_most or count))
+
+
+RAY_LOCAL = "local"  # --ray's value (and a bare --ray's) that starts a cluster for the command
+
+
+def bare_ray_flag(argv: list[str]) -> list[str]:
+    """argv with a bare `--ray` (last, or before another option) given its value `local`:
+    click has no option with an optional value. `--ray DIR` still reads DIR as the address."""
+    fixed = list(argv)
+    for index in range(len(fixed) - 1, -1, -1):
+        if fixed[index] == "--ray" and (index + 1 == len(fixed)
+                                        or fixed[index + 1].startswith("-")):
+            fixed.insert(index + 1, RAY_LOCAL)
+    return fixed
+
+
+@contextlib.contextmanager
+def sandbox_executor(defaults: dict):
+    """The executor `solve` and `batch` judge with: this machine's DockerPool, or with the
+    `ray` setting a RayExecutor over the cluster's `sandbox` nodes (sandbox/cluster.py), its
+    nodes reported on stderr. Without Ray installed, --ray is a usage error (exit 2)."""
+    address = defaults.get("ray")
+    if address is None:
+        from sandbox.pool import DockerPool
+
+        with DockerPool(sandbox_options(defaults, None)) as pool:
+            yield pool
+        return
+    from sandbox.cluster import (
+        ClusterOptions,
+        RayMissingError,
+        describe_cluster,
+        import_ray,
+        ray_sandbox,
+    )
+    from sandbox.pool import SandboxOptions
+
+    if not isinstance(address, str) or not address.strip():
+        raise CliError(f"ray must be {RAY_LOCAL}, auto or HOST:PORT, got {address!r}", EXIT_INPUT)
+    try:
+        import_ray()
+    except RayMissingError as error:
+        raise CliError(str(error), EXIT_INPUT) from error
+    cluster = ClusterOptions(None if address == RAY_LOCAL else address.strip())
+    if cluster.address is None:
+        err.print("starting a local Ray cluster for this command", markup=False)
+    with ray_sandbox(cluster, SandboxOptions(image=defaults["image"]),
+                     workers=defaults["workers"],
+                     report=lambda line: err.print(line, markup=False, soft_wrap=True)
+                     ) as executor:
+        err.print(describe_cluster(executor), markup=False)
+        yield executor

@@ -85,9 +85,8 @@ def solve_and_report(problem, settings: dict, *, seed: int | None = None,
         engine_output_to_log,
         print_json,
         progress_display,
-        sandbox_options,
+        sandbox_executor,
     )
-    from sandbox.pool import DockerPool
     from solver.reporting import result_json, save_samples, write_candidates
     from solver.sampling.folder import samples_from_folder
     from solver.solve import solve_options, solve_problem
@@ -96,7 +95,7 @@ def solve_and_report(problem, settings: dict, *, seed: int | None = None,
     target = Path(settings["output_dir"]) / problem.id
     samples = samples_from_folder(samples_from) if samples_from is not None else None
     # Start the sandbox first: a missing engine is found in a second, not after sampling.
-    with DockerPool(sandbox_options(settings, None)) as pool, \
+    with sandbox_executor(settings) as pool, \
             engine_output_to_log(debug), progress_display() as progress:
         if samples is not None:
             err.print(f"[bold]{escape(problem.title)}[/bold]: {len(samples)} programs from "

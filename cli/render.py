@@ -48,7 +48,8 @@ def render_result(result: SolveResult, target: Path) -> None:
                      else f"on test {(chosen.hidden_passed or 0) + 1} of {total}")
             title += (f"  hidden tests: [{colour}]{chosen.hidden_verdict.value}[/{colour}] "
                       f"({where})")
-        lexer = "python" if chosen.program.language == "python3" else "cpp"
+        lexer = {"python3": "python", "pypy3": "python", "java": "java"}.get(
+            chosen.program.language, "cpp")
         out.print(Panel(Syntax(chosen.program.source, lexer, line_numbers=False), title=title,
                         title_align="left"))
     err.print(f"candidates written to {target}/")

@@ -17,6 +17,8 @@ from cli.common import (
     JsonOption,
     ModelOption,
     ProfileOption,
+    RankerOption,
+    RayOption,
     RepairRoundsOption,
     RepairShareOption,
     SamplesOption,
@@ -40,6 +42,7 @@ def solve(
     temperature: TemperatureOption = None,
     top: TopOption = None,
     workers: WorkersOption = None,
+    ray_address: RayOption = None,
     output_dir: Annotated[Path | None, typer.Option("--out", help="where candidates go")] = None,
     json_output: JsonOption = False,
     problem_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)] = None,
@@ -47,6 +50,7 @@ def solve(
     repair_rounds: RepairRoundsOption = None,
     repair_share: RepairShareOption = None,
     token_budget: TokenBudgetOption = None,
+    ranker: RankerOption = None,
     config_path: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     samples_from: Annotated[
         Path | None, typer.Option(help="take the programs from this folder instead of a model")
@@ -73,7 +77,8 @@ def solve(
              "top_k": top, "workers": workers, "repair_rounds": repair_rounds,
              "repair_share": repair_share, "token_budget": token_budget,
              "output_dir": output_dir and str(output_dir),
-             "endpoints": endpoint or None, "cache": False if no_cache else None}
+             "endpoints": endpoint or None, "cache": False if no_cache else None,
+             "ray": ray_address, "ranker": ranker}
     settings = load_defaults(config_path, flags)
 
     def run() -> int:

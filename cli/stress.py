@@ -30,7 +30,9 @@ EXIT_COUNTEREXAMPLE = EXIT_NOTHING_PASSED  # 1: PROGRAM failed somewhere
 
 
 def stress(
-    program_path: Annotated[Path, typer.Argument(metavar="PROGRAM", help=".py, .cpp, .cc, .cxx")],
+    program_path: Annotated[Path, typer.Argument(
+        metavar="PROGRAM",
+        help=".py (PyPy if its first line is `#!/usr/bin/env pypy3`), .cpp, .cc, .cxx, .java")],
     problem_path: Annotated[Path, typer.Argument(metavar="PROBLEM", help="problem file/folder")],
     brute: Annotated[Path | None, typer.Option(
         metavar="BRUTE", help="a slow but right program: its output is the expected answer",

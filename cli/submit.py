@@ -61,10 +61,13 @@ def submit(
 
 
 def parse_language_ids(pairs: list[str]) -> dict[str, str]:
+    from sandbox.jobs import LANGUAGES
+
     ids = {}
     for pair in pairs:
         language, sep, judge_id = pair.partition("=")
-        if not sep or language not in ("python3", "cpp17") or not judge_id:
-            raise CliError(f"--language-id {pair!r}: expected python3=ID or cpp17=ID", EXIT_INPUT)
+        if not sep or language not in LANGUAGES or not judge_id:
+            raise CliError(f"--language-id {pair!r}: expected LANGUAGE=ID, LANGUAGE one of "
+                           f"{', '.join(LANGUAGES)}", EXIT_INPUT)
         ids[language] = judge_id
     return ids

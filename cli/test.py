@@ -25,7 +25,9 @@ from cli.render import render_test_report
 
 
 def test(
-    program_path: Annotated[Path, typer.Argument(metavar="PROGRAM", help=".py, .cpp, .cc, .cxx")],
+    program_path: Annotated[Path, typer.Argument(
+        metavar="PROGRAM",
+        help=".py (PyPy if its first line is `#!/usr/bin/env pypy3`), .cpp, .cc, .cxx, .java")],
     problem_path: Annotated[Path, typer.Argument(metavar="PROBLEM", help="problem file/folder")],
     all_tests: Annotated[bool, typer.Option("--all", help="hidden tests too")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,

@@ -16,7 +16,7 @@ from sandbox.pool import DEFAULT_IMAGE, SandboxError, docker_client
 
 DOCKERFILE_DIR = Path(__file__).resolve().parent
 SUITE = "bookworm"
-PACKAGES = "python3,g++"
+PACKAGES = "python3,g++,openjdk-17-jdk-headless,pypy3"
 
 
 def image_exists(tag: str = DEFAULT_IMAGE) -> bool:
@@ -74,7 +74,7 @@ def build_with_debootstrap(tag: str, log: Callable[[str], None]) -> None:
     client = docker_client()
     with tempfile.TemporaryDirectory(prefix="cpsolve-rootfs-") as work:
         root = Path(work) / "root"
-        log(f"debootstrap {SUITE} with {PACKAGES} (about a minute)")
+        log(f"debootstrap {SUITE} with {PACKAGES} (a few minutes)")
         command = ["debootstrap", "--variant=minbase", f"--include={PACKAGES}", SUITE, str(root)]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-LANGUAGES = ("python3", "cpp17")
+# python3 is CPython, pypy3 the same language on PyPy's JIT (the same .py files; see
+# language_of); java is Java 17 (OpenJDK).
+LANGUAGES = ("python3", "pypy3", "cpp17", "java")
+# Compiled once per distinct source (the pool compiles on one worker and ships the result to the
+# others; the runner caches it by Program.key): a C++ binary, a Java program's classes as a jar.
+COMPILED_LANGUAGES = frozenset({"cpp17", "java"})
 
 
 class SandboxError(Exception):
@@ -35,13 +41,33 @@ class Verdict(str, Enum):
     SKIPPED = "SKIPPED"
 
 
-EXTENSIONS = {".py": "python3", ".cpp": "cpp17", ".cc": "cpp17", ".cxx": "cpp17"}
+EXTENSIONS = {".py": "python3", ".cpp": "cpp17", ".cc": "cpp17", ".cxx": "cpp17",
+              ".java": "java"}
+# The extension a program of each language is saved with (pypy3's files are .py files too).
+SOURCE_EXTENSIONS = {"python3": ".py", "pypy3": ".py", "cpp17": ".cpp", "java": ".java"}
+# A .py file is run with PyPy when its first line is a shebang naming it, as problemtools tells
+# Python 2 from 3: `#!/usr/bin/env pypy3` (or `#!/usr/bin/pypy3`). The file stays runnable as is.
+PYPY_SHEBANG = re.compile(r"#![^\n]*\bpypy3?\b")
+PYPY_LINE = "#!/usr/bin/env pypy3\n"  # what marks a saved pypy3 program (sandbox.jobs.marked)
 
 
-def language_of(filename: str) -> str | None:
-    """The language a file's extension names (.py python3; .cpp/.cc/.cxx cpp17), else None."""
+def language_of(filename: str, source: str | None = None) -> str | None:
+    """The language of a program file: by its extension (.py python3; .cpp/.cc/.cxx cpp17;
+    .java java), else None. Given the source, a .py file whose first line is a shebang naming
+    pypy3 is pypy3. Without it, every .py file is python3 (enough to tell a program file)."""
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    return EXTENSIONS.get(suffix)
+    language = EXTENSIONS.get(suffix)
+    if language == "python3" and source is not None and PYPY_SHEBANG.match(source):
+        return "pypy3"
+    return language
+
+
+def marked(program: Program) -> str:
+    """The program's source as a file of its own: a pypy3 program gets the shebang that tells
+    language_of so (unless it has it), so the file is judged as what it was."""
+    if program.language == "pypy3" and not PYPY_SHEBANG.match(program.source):
+        return PYPY_LINE + program.source
+    return program.source
 
 
 @dataclass(frozen=True)
@@ -123,6 +149,11 @@ class RunResult:
     would be), but its start-up is not, so cpu_s and wall_s are ~10 ms below a cold
     `python3 prog.py`. memory_mb is the peak resident set, not the address space the limit is set
     on. wall_s includes process start-up (~0.5 ms for C++, ~1 ms for a Python fork).
+    PyPy and Java start cold, as on a judge, and their start-up counts in cpu_s (~35 ms for
+    pypy3, ~65 ms for the JVM, whose JIT and GC threads count too) and memory_mb (~48 MB,
+    ~35 MB). A Java program's heap may use the whole memory limit (-Xmx); the JVM's address
+    space gets more (sandbox/runner.py JVM_RESERVE_MB), so its peak RSS may pass the limit a
+    little in a run that is still OK.
     """
 
     verdict: Verdict
@@ -138,6 +169,9 @@ class RunResult:
     # not a file: it counts for no limit, so a program flooding it ends as TLE, not OLE.
     stderr_tail: str = ""
     checker_message: str = ""  # why a checker rejected (or the checker's feedback); "" if none
+    # What a Kattis scoring output validator wrote to feedback/score.txt (its last 256 bytes),
+    # as text; None when the job had no feedback dir or the file was not written.
+    score_text: str | None = None
     # With an interactor (Job.interactor): its own run, as a checker's run reads (exit code,
     # stderr tail, feedback in checker_message; its stdout is never kept). None for a job
     # without one, and when it never started (the program did not compile, or was SKIPPED).

@@ -4,10 +4,10 @@
 millisecond more than the program itself. One job at a time per container keeps the container's
 cgroup limits a per-run limit.
 
-C++ is compiled once per distinct source: `run()` first compiles every new source on some worker
-(in parallel across workers), keeps the binary (or the compiler's message) on the host, and sends
-the binary with the first job of that program each other worker gets (a Python program's source
-likewise goes once per container).
+C++ and Java are compiled once per distinct source: `run()` first compiles every new source on some
+worker (in parallel across workers), keeps the binary or jar (or the compiler's message) on the
+host, and sends it with the first job of that program each other worker gets (a Python program's
+source likewise goes once per container, whether CPython or PyPy runs it).
 
 Containers are labelled with their owner (pid, the process's start time, host and boot) and
 their pool. A pool removes its own when it closes (`with`, atexit; on SIGINT, and on SIGTERM and
@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandbox.jobs import Job, Program, RunResult, SandboxError, Verdict
+from sandbox.jobs import COMPILED_LANGUAGES, Job, Program, RunResult, SandboxError, Verdict
 
 __all__ = ["DockerPool", "PoolClosedError", "SandboxError", "SandboxOptions", "Terminated",
            "raise_on_termination"]
@@ -56,7 +56,7 @@ IO_PREFIX = "cpsolve-io-"  # the socket folders in the temp dir: cpsolve-io-PID-
 IO_LEGACY_AGE_S = 3600.0  # a folder named without its owner (older versions) is stale after this
 CLOSE_WAIT_S = 15.0  # how long close() waits for threads still starting or running a job
 IO_MOUNT = "/sandbox-io"  # where the runner finds the host's socket
-DEFAULT_IMAGE = "cpsolve-sandbox:1"  # bump when the image's contents change
+DEFAULT_IMAGE = "cpsolve-sandbox:2"  # bump when the image's contents change (2: + Java 17, PyPy 3)
 
 
 class PoolClosedError(SandboxError):
@@ -130,8 +130,13 @@ class SandboxOptions:
     # runner, `launch` and the program then wake each other on one CPU, which on a virtual
     # machine is much cheaper than across CPUs (a trivial run: 0.53 ms instead of 0.6-0.78).
     pin_cpus: bool = True
-    compile_time_s: float = 30.0  # CPU seconds g++ may take on one source (wall: twice that)
-    compile_memory_mb: int = 2048  # address space g++ may take (template bombs stop here)
+    # Worker i is pinned to CPU (first_cpu + i) modulo the engine's count. 0 for a pool alone on
+    # its engine; pools that share one engine (Ray nodes on one machine, sandbox/cluster.py)
+    # start where the previous one's workers end, so they do not all crowd onto CPU 0.
+    first_cpu: int = 0
+    compile_time_s: float = 30.0  # CPU seconds g++/javac may take on one source (wall: twice)
+    # Address space g++ may take (template bombs stop here); javac gets a heap within it.
+    compile_memory_mb: int = 2048
 
 
 def docker_client():
@@ -451,7 +456,8 @@ class Worker:
         self.start()
 
     def compile(self, program: Program) -> bytes | str:
-        """Compile a C++ program here: its binary, or the compiler's message (a CE)."""
+        """Compile a C++ or Java program here: its binary (a Java program's: a jar of its
+        classes), or the compiler's message (a CE)."""
         options = self.options
         message = {
             "op": "compile",
@@ -473,7 +479,8 @@ class Worker:
         return answer["compile_error"]
 
     def run(self, job: Job, binary: bytes | None = None) -> RunResult:
-        """Run one job; `binary` is the compiled C++ program, sent if this worker lacks it."""
+        """Run one job; `binary` is the compiled program (C++, Java), sent if this worker
+        lacks it."""
         results: list[RunResult] = []
         jobs = iter([0])
         self.run_jobs(lambda: next(jobs, None), [job], {job.program.key: binary} if binary
@@ -481,8 +488,8 @@ class Worker:
         return results[0]
 
     def encode(self, job: Job, compiled: dict[str, bytes | str]) -> tuple[bytes, int]:
-        """The job as one line, and its message id; each of its programs (source, or the C++
-        binary) only if this container has not got it yet."""
+        """The job as one line, and its message id; each of its programs (source, or the
+        compiled C++ binary or Java jar) only if this container has not got it yet."""
         message = job_message(job)
         self.attach(message, job.program, compiled.get(job.program.key))
         if job.interactor is not None:
@@ -617,7 +624,7 @@ def programs_of(job: Job) -> list[Program]:
 
 def compile_failure(job: Job, compiled: dict[str, bytes | str]) -> RunResult | None:
     """The job's result when one of its programs did not compile (None when both did, or are
-    not C++): the program's CE, or an interactor's CE in the result's `interactor` (a judge
+    not compiled): the program's CE, or an interactor's CE in the result's `interactor` (a judge
     error, sandbox.checkers.interaction_verdict), the program then never run (SKIPPED)."""
     built = compiled.get(job.program.key)
     if isinstance(built, str):
@@ -666,6 +673,7 @@ def result_from_answer(answer: dict) -> RunResult:
         stdout=answer.get("stdout", b""),
         stderr_tail=answer["stderr_tail"],
         checker_message=answer.get("feedback", ""),
+        score_text=answer.get("score"),
         interactor=result_from_answer(interactor) if interactor is not None else None,
         interactor_first=bool(interactor and interactor.get("first")),
     )
@@ -679,13 +687,16 @@ class DockerPool:
     interrupted (KeyboardInterrupt, Terminated) closes itself: its workers were mid-job.
     """
 
-    def __init__(self, options: SandboxOptions | None = None) -> None:
+    def __init__(self, options: SandboxOptions | None = None, *,
+                 labels: dict[str, str] | None = None) -> None:
+        """labels: more labels on every container (e.g. a cluster run's id, by which the run's
+        driver removes what a killed node's pool left: sandbox/cluster.py)."""
         self.options = options or SandboxOptions()
         self.closing = threading.Event()  # set once close() begins: nothing starts after
         self.workers: list[Worker] = []
         self.threads: list[threading.Thread] = []  # this pool's threads, for close() to await
         self.client = docker_client()
-        self.labels = owner_labels() | {POOL_LABEL: uuid.uuid4().hex[:12]}
+        self.labels = owner_labels() | (labels or {}) | {POOL_LABEL: uuid.uuid4().hex[:12]}
         remove_orphans(self.client)
         remove_stale_io_dirs()
         try:
@@ -694,15 +705,18 @@ class DockerPool:
             raise SandboxError(
                 f"sandbox image {self.options.image} is missing; run `cpsolve sandbox build`"
             ) from error
-        self.compiled: dict[str, bytes | str] = {}  # C++ key -> binary, or compiler message
+        # C++/Java key -> binary or jar, or the compiler's message
+        self.compiled: dict[str, bytes | str] = {}
         self.program_wall_s: dict[str, float] = {}  # Program.key -> its last run's wall time
-        self.compilations = 0  # g++ runs so far: one per distinct C++ source
+        self.compilations = 0  # g++/javac runs so far: one per distinct compiled source
         self.run_lock = threading.Lock()
         atexit.register(self.close)  # also on unhandled errors
         count = max(1, self.options.workers)
         cpus = engine_cpus(self.client) if self.options.pin_cpus else 0
         # Known to the pool before they start, so that closing (an interrupt) can stop a start.
-        self.workers = [Worker(self.client, self.options, index % cpus if cpus else None,
+        first = self.options.first_cpu
+        self.workers = [Worker(self.client, self.options,
+                               (first + index) % cpus if cpus else None,
                                self.closing, self.labels) for index in range(count)]
         # In parallel: each start is a container plus a small compile, about half a second.
         errors = self.in_threads([worker.start for worker in self.workers])
@@ -770,7 +784,7 @@ class DockerPool:
         to_compile = list({
             program.key: program
             for job in jobs for program in programs_of(job)
-            if program.language == "cpp17" and program.key not in self.compiled
+            if program.language in COMPILED_LANGUAGES and program.key not in self.compiled
         }.values())
         lock = threading.Lock()
 

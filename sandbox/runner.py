@@ -29,7 +29,8 @@ Run:     {"id", "language", "key", "source"?, "headers"?, "binary_b64"?, "input_
 Compile: {"op": "compile", "id", "language", "key", "source", "headers", "compile": {limits}}
 Ping:    {"op": "ping", "id"}
 Answer:  {"id", "verdict", "cpu_s", "wall_s", "memory_kb", "exit_code", "signal",
-          "stdout_bytes", "stderr_tail", "feedback"}, then stdout_bytes raw bytes of stdout
+          "stdout_bytes", "stderr_tail", "feedback", "score"? (feedback/score.txt, when
+          written)}, then stdout_bytes raw bytes of stdout
           (not base64, nor inside the JSON: up to the 64 MB limit travel as they are; all of
           it within the output limit, only its head for OLE; with an interactor, the
           transcript of what the program printed to it, and the interactor's own answer, but
@@ -58,6 +59,20 @@ ZYGOTE = ROOT + "/bin/zygote.py"
 HELPER_LOG = ROOT + "/bin/helpers.log"  # what launch or the zygote said before dying
 REQUEST_BYTES, REQUEST_FIELDS = 1 << 16, 255  # what one request line to a helper may hold
 PYTHON = "/usr/bin/python3"
+PYPY = "/usr/bin/pypy3"
+JAVA = "/usr/bin/java"
+JAVAC = "/usr/bin/javac"
+# How the JVM runs a contest program, as Kattis and Codeforces run it: the heap may grow to the
+# memory limit (-Xmx, so a program that needs more gets OutOfMemoryError, an MLE), a 64 MB stack
+# for deep recursion, the serial collector (one core; no GC threads eating the CPU limit), and
+# no perf-data file (the root filesystem is read-only). The rest caps what the JVM reserves
+# besides the heap (by default a 1 GB class space and a 240 MB code cache), all of which the
+# address-space limit counts; JVM_RESERVE_MB is what it is given on top of the heap for that.
+JVM_FLAGS = ("-XX:+UseSerialGC", "-Xss64m", "-XX:-UsePerfData", "-XX:CompressedClassSpaceSize=64m",
+             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xshare:auto",
+             "-Dfile.encoding=UTF-8")
+JVM_RESERVE_MB = 2048
+JAVAC_HEAP_MB = 768  # javac's own heap (plenty for one contest source)
 RUN_FILES = (".stdin", ".stdout", ".stderr")  # kept between runs (root's, in a sticky dir)
 SHARED_MEMORY = "/dev/shm"  # Docker mounts a writable tmpfs here; wiped too
 PROGRAM_UID = 65534  # replaced by argv[1] in main()
@@ -68,6 +83,7 @@ INTERACTOR_DIR = ROOT + "/interactor"  # its working dir: its uid's, 0700 (holds
 PIPES = ROOT + "/pipes"  # root's, 0700: the FIFOs between a program and its interactor
 STDERR_TAIL = 4096
 FEEDBACK_TAIL = 4096
+SCORE_TAIL = 256  # score.txt holds one number
 OLE_STDOUT_HEAD = 64 * 1024  # what an OLE run's answer carries of its stdout: enough to see it
 FLUSH_EVERY = 8  # answers written at once at most: half the host's pipeline (see main)
 FLUSH_AFTER_S = 0.02  # nor is the first of them held longer than this
@@ -273,7 +289,8 @@ with open(argv[0], "rb") as source:
 del source, excepthook, resource
 exec(code, __main__.__dict__)
 """
-MEMORY_MESSAGES = (b"MemoryError", b"std::bad_alloc", b"Cannot allocate memory")
+MEMORY_MESSAGES = (b"MemoryError", b"std::bad_alloc", b"Cannot allocate memory",
+                   b"java.lang.OutOfMemoryError")
 
 ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -282,6 +299,9 @@ ENV = {
     "TMPDIR": SCRATCH,
     "PYTHONDONTWRITEBYTECODE": "1",
     "PYTHONHASHSEED": "0",  # set/dict-of-str order stable across runs, so outputs cluster
+    # glibc gives each thread an arena of 64 MB address space; a JVM's dozen threads would spend
+    # the address-space limit on them.
+    "MALLOC_ARENA_MAX": "2",
 }
 
 
@@ -587,11 +607,25 @@ def file_limit(limits):
 def request(argv, limits, workdir, stdin_path, stdout_path, stderr_path, helper):
     """The request line's fields that start argv under limits from helper (a zygote takes a
     Python program's path and arguments, `launch` the whole argv)."""
+    memory_mb = int(limits["memory_mb"]) + (JVM_RESERVE_MB if is_jvm(argv) else 0)
     return [workdir, str(max(1, int(limits["time_s"] + 0.999))),
-            str(int(limits["memory_mb"]) * 1024 * 1024), str(file_limit(limits) + 1),
+            str(memory_mb * 1024 * 1024), str(file_limit(limits) + 1),
             str(int(limits.get("open_files", 64))), str(int(limits.get("processes", 64))),
             stdin_path, stdout_path, stderr_path,
             *(argv[1:] if helper.endswith("zygote") else argv)]
+
+
+def is_jvm(argv):
+    """Whether argv starts a JVM (a Java program, or javac): its heap is bounded by -Xmx, and its
+    address space gets JVM_RESERVE_MB more than the memory limit for what it reserves besides."""
+    return argv[0] in (JAVA, JAVAC)
+
+
+def with_heap(argv, limits):
+    """A Java program's argv with the JVM's flags: the heap may use the run's memory limit."""
+    if argv[0] != JAVA:
+        return argv
+    return [JAVA, *JVM_FLAGS, "-Xmx%dm" % int(limits["memory_mb"]), *argv[1:]]
 
 
 def program_helper(argv):
@@ -927,17 +961,21 @@ def classify(measured, limits, stdout_size, written):
 
 
 PREPARED = {}  # key -> (argv, compile error): programs already in the cache
+# What a compiled language's cache folder holds (and the host ships): a binary, or a jar.
+COMPILED = {"cpp17": "prog", "java": "prog.jar"}
 
 
 def prepare_program(job):
-    """Put the program in the cache: Python as source; C++ from the binary the host sent, or
-    compiled here once per key. Returns (argv, compile error or None)."""
+    """Put the program in the cache: Python (CPython or PyPy) as source; C++ and Java from what
+    the host sent (a binary, a jar), or compiled here once per key. Returns (argv, compile error
+    or None); a Java program's argv gets the JVM's flags per run (with_heap)."""
     key = job["key"]
     if "source" not in job and key not in PREPARED and not os.path.isdir(
             os.path.join(CACHE, key)):
         raise RuntimeError("program %s was never sent" % key)
     if job.get("binary_b64"):
-        install_binary(os.path.join(CACHE, key), base64.b64decode(job["binary_b64"]))
+        install_binary(os.path.join(CACHE, key), base64.b64decode(job["binary_b64"]),
+                       COMPILED.get(job["language"], "prog"))
         PREPARED.pop(key, None)
     if key not in PREPARED:
         PREPARED[key] = find_or_make_program(job, os.path.join(CACHE, key))
@@ -945,40 +983,46 @@ def prepare_program(job):
 
 
 def find_or_make_program(job, directory):
-    if job["language"] == "python3":
+    language = job["language"]
+    if language in ("python3", "pypy3"):
         path = os.path.join(directory, "prog.py")
         if not os.path.exists(path):
             make_dir(directory, 0o755)
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(job["source"])
             os.chmod(path, 0o444)
-        return [PYTHON, path], None
-    if job["language"] == "cpp17":
+        return [PYTHON if language == "python3" else PYPY, path], None
+    if language in COMPILED:
         failed = os.path.join(directory, "compile-error")
         if os.path.exists(failed):
             with open(failed, "rb") as handle:
                 return None, handle.read()
-        if not os.path.exists(os.path.join(directory, "prog")):
-            _, error = compile_cpp(job, directory)
+        built = os.path.join(directory, COMPILED[language])
+        if not os.path.exists(built):
+            _, error = compile_program(job, directory)
             if error is not None:
                 return None, error
-        return [os.path.join(directory, "prog")], None
-    return None, ("unknown language %r" % job["language"]).encode()
+        return ([JAVA, "-jar", built] if language == "java" else [built]), None
+    return None, ("unknown language %r" % language).encode()
 
 
-def install_binary(directory, data):
+def install_binary(directory, data, name="prog"):
     make_dir(directory, 0o755)
-    target = os.path.join(directory, "prog")
+    target = os.path.join(directory, name)
     with open(target + ".part", "wb") as handle:
         handle.write(data)
     os.chmod(target + ".part", 0o555)
     os.replace(target + ".part", target)
 
 
-def compile_cpp(job, directory):
+def compile_program(job, directory):
     """Compile in the scratch dir as the unprivileged user under the job's compile limits, then
-    cache the binary (or the error). Returns (binary bytes or None, error bytes or None)."""
-    for name, text in [("prog.cpp", job["source"]), *job.get("headers", [])]:
+    cache what was built (or the error). Returns (what was built, as bytes, or None; error bytes
+    or None)."""
+    language = job["language"]
+    sources = [(java_file_name(job["source"]) if language == "java" else "prog.cpp",
+                job["source"]), *job.get("headers", [])]
+    for name, text in sources:
         path = os.path.join(SCRATCH, os.path.basename(name))
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -988,36 +1032,141 @@ def compile_cpp(job, directory):
     limits = dict(DEFAULT_COMPILE, **job.get("compile", {}))
     limits.update(output_bytes=256 * 1024 * 1024, file_bytes=256 * 1024 * 1024,
                   open_files=256, processes=64)  # the binary is a file the compiler writes
-    argv = ["/usr/bin/g++", "-std=gnu++17", "-O2", "-static", "-pipe", "-o", "prog", "prog.cpp"]
-    binary = error = None
+    if language == "java":
+        # javac is a JVM too: its heap within the compile memory limit (the rest is reserved).
+        heap = max(64, min(JAVAC_HEAP_MB, int(limits["memory_mb"]) - JVM_RESERVE_MB // 2))
+        argv = [JAVAC, *("-J" + flag for flag in JVM_FLAGS if flag != "-Xss64m"),
+                "-J-Xmx%dm" % heap, "-J-XX:TieredStopAtLevel=1", "-encoding", "UTF-8",
+                "-nowarn", "-d", "classes", os.path.basename(sources[0][0])]
+    else:
+        argv = ["/usr/bin/g++", "-std=gnu++17", "-O2", "-static", "-pipe", "-o", "prog",
+                "prog.cpp"]
+    built = error = None
     try:
         measured = execute(argv, stdin_path, limits, SCRATCH)
         verdict, _, _, stderr = classify(measured, limits, 0, 0)
-        produced = os.path.join(SCRATCH, "prog")
-        if verdict == "OK" and os.path.exists(produced):
-            with open(produced, "rb") as handle:
-                binary = handle.read()
-            install_binary(directory, binary)
+        if verdict == "OK" and language == "java":
+            built, error = java_jar(job["source"])
+        elif verdict == "OK" and os.path.exists(os.path.join(SCRATCH, "prog")):
+            with open(os.path.join(SCRATCH, "prog"), "rb") as handle:
+                built = handle.read()
         else:
             reason = {"TLE": "compilation took too long", "MLE": "compiler ran out of memory",
                       "OLE": "compiler output too large"}.get(verdict, "compilation failed")
             error = (stderr or b"") + ("\ncompiler: %s (%s)" % (reason, verdict)).encode()
+        if built is not None:
+            install_binary(directory, built, COMPILED[language])
+        else:
             make_dir(directory, 0o755)
             with open(os.path.join(directory, "compile-error"), "wb") as handle:
                 handle.write(error)
     finally:
         sweep(SCRATCH, RUN_FILES)
-    return binary, error
+    return built, error
 
 
 def compile_job(job):
-    """The host compiles each C++ source once, on one worker, and ships the binary to others."""
+    """The host compiles each C++ or Java source once, on one worker, and ships what was built
+    (a binary, a jar) to the others."""
     directory = os.path.join(CACHE, job["key"])
-    binary, error = compile_cpp(job, directory)
+    built, error = compile_program(job, directory)
     if error is not None:
         return {"id": job.get("id"), "ok": False,
                 "compile_error": error[-STDERR_TAIL:].decode("utf-8", "replace")}
-    return {"id": job.get("id"), "ok": True, "binary_b64": base64.b64encode(binary).decode()}
+    return {"id": job.get("id"), "ok": True, "binary_b64": base64.b64encode(built).decode()}
+
+
+# --- Java: which class runs ----------------------------------------------------------------------
+#
+# Judges run the class named Main, or the file's public class (javac insists that a public class
+# sits in a file of its name). Both are read from the source: its top-level type declarations,
+# comments, strings and character literals skipped.
+
+JAVA_TOKENS = None  # compiled on first use: the runner starts without `re` work
+
+
+def java_top_level_types(source):
+    """(package or "", [(name, is_public, declares_main)]) of the source's top-level types."""
+    global JAVA_TOKENS
+    import re
+    if JAVA_TOKENS is None:
+        JAVA_TOKENS = re.compile(
+            r'//[^\n]*|/\*.*?\*/|"""(?:\\.|[^\\])*?"""|"(?:\\.|[^"\\\n])*"'
+            r"|'(?:\\.|[^'\\\n])*'|[{}]|[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*"
+            r"|\(|;", re.S)
+    package, types, depth, words = "", [], 0, []
+    current = None  # the top-level type whose body we are in
+    for match in JAVA_TOKENS.finditer(source):
+        token = match.group()
+        if token.startswith(("//", "/*", '"', "'")):
+            continue
+        if token == "{":
+            if depth == 0:
+                for kind in ("class", "interface", "enum", "record"):
+                    if kind in words[:-1]:
+                        name = words[words.index(kind) + 1]
+                        current = [name, "public" in words[:words.index(kind)], False]
+                        types.append(current)
+                        break
+            depth += 1
+            words = []
+        elif token == "}":
+            depth = max(0, depth - 1)
+            words = []
+        elif token == ";":
+            if depth == 0 and len(words) == 2 and words[0] == "package":
+                package = re.sub(r"\s+", "", words[1])
+            words = []
+        elif token == "(" and depth >= 1:  # at the top level: a record's or annotation's
+            if current is not None and words[-3:] == ["static", "void", "main"]:
+                current[2] = True
+            words = []
+        else:
+            words.append(token)
+    return package, [tuple(entry) for entry in types]
+
+
+def java_main_class(source):
+    """The class that runs: the public top-level class, else `Main`, else the only top-level
+    class that declares main (with its package); None if there is none."""
+    package, types = java_top_level_types(source)
+    public = [name for name, is_public, _ in types if is_public]
+    named_main = [name for name, _, _ in types if name == "Main"]
+    with_main = [name for name, _, has_main in types if has_main]
+    for choice in (public, named_main, with_main if len(with_main) == 1 else []):
+        if choice:
+            return (package + "." if package else "") + choice[0]
+    return None
+
+
+def java_file_name(source):
+    """What javac needs the source to be called: after its public class, else Main.java."""
+    _, types = java_top_level_types(source)
+    public = [name for name, is_public, _ in types if is_public]
+    return (public[0] if public else "Main") + ".java"
+
+
+def java_jar(source):
+    """The classes javac wrote under the scratch dir's classes/, as a jar naming the main class
+    (what the cache keeps and the host ships). Returns (jar bytes or None, error or None)."""
+    import io
+    import zipfile
+    main_class = java_main_class(source)
+    classes = os.path.join(SCRATCH, "classes")
+    if main_class is None:
+        return None, b"no class to run: name it Main, or make it the file's public class"
+    if not os.path.isfile(os.path.join(classes, *main_class.split(".")) + ".class"):
+        return None, ("javac wrote no class %s" % main_class).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as jar:  # stored: nothing to inflate
+        jar.writestr("META-INF/MANIFEST.MF",
+                     "Manifest-Version: 1.0\r\nMain-Class: %s\r\n\r\n" % main_class)
+        for folder, _, files in os.walk(classes):
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                if name.endswith(".class") and not os.path.islink(path):
+                    jar.write(path, os.path.relpath(path, classes))
+    return buffer.getvalue(), None
 
 
 def write_file(path, data):
@@ -1056,9 +1205,14 @@ def run_job(job):
         make_dir(feedback, 0o777)
     written = None
     try:
-        measured = execute(argv + list(job.get("args", [])), stdin_path, job, SCRATCH)
+        measured = execute(with_heap(argv, job) + list(job.get("args", [])), stdin_path, job,
+                           SCRATCH)
         message = (tail(os.path.join(feedback, "judgemessage.txt"), FEEDBACK_TAIL)
                    if job.get("feedback_dir") else b"")
+        # A Kattis scoring validator's score (score.txt); None when it wrote none.
+        score = (tail(os.path.join(feedback, "score.txt"), SCORE_TAIL)
+                 if job.get("feedback_dir") and os.path.isfile(os.path.join(feedback, "score.txt"))
+                 else None)
         written = sweep(SCRATCH, ours)
         verdict, exit_code, sig, stderr = classify(
             measured, job, file_size(measured["stdout_path"]), written)
@@ -1081,6 +1235,8 @@ def run_job(job):
         stderr_tail=stderr.decode("utf-8", "replace"),
         feedback=message.decode("utf-8", "replace"),
     )
+    if score is not None:
+        answer["score"] = score.decode("utf-8", "replace")
     return answer, stdout
 
 
@@ -1104,7 +1260,8 @@ def run_interactive(job, argv):
     written = None
     try:
         program, other, first = execute_interactive(
-            argv, job, interactor_argv + list(interactor.get("args", [])), interactor)
+            with_heap(argv, job), job,
+            with_heap(interactor_argv, interactor) + list(interactor.get("args", [])), interactor)
         message = (tail(os.path.join(feedback, "judgemessage.txt"), FEEDBACK_TAIL)
                    if interactor.get("feedback_dir") else b"")
         written = sweep(SCRATCH, RUN_FILES)

@@ -38,6 +38,12 @@ LIMIT_CHECKS = [
     LimitCheck("runs Python", python("print('ok')"), lambda r: r.stdout == b"ok\n"),
     LimitCheck("compiles and runs C++", cpp("#include <cstdio>\nint main(){std::puts(\"ok\");}"),
                lambda r: r.stdout == b"ok\n"),
+    LimitCheck("runs PyPy", Job(Program("pypy3", "import sys; print(sys.implementation.name)"),
+                                b""), lambda r: r.stdout == b"pypy\n"),
+    LimitCheck("compiles and runs Java", Job(Program("java", "public class Main { public static "
+                                                     "void main(String[] a) { "
+                                                     "System.out.println(\"ok\"); } }"), b""),
+               lambda r: r.stdout == b"ok\n"),
     LimitCheck("CPU time limit (TLE)", python("while True: pass", time_s=0.5),
                lambda r: r.verdict is Verdict.TLE),
     LimitCheck("wall time limit: a sleeper is TLE", python("import time; time.sleep(60)",

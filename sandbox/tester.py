@@ -182,6 +182,12 @@ class _Judging:
         def should_skip(index: int) -> bool:
             return self.judge_error is not None or self.failed_before(*pairs[index])
 
+        # What an executor that runs jobs far from here may do itself (sandbox/cluster.py): with
+        # early stop, a job whose program failed a run at a lower index (an earlier test) is
+        # skipped. The jobs go test-major then, so a lower index of one program is an earlier
+        # test of it.
+        should_skip.stops_at_program_failure = self.stop  # type: ignore[attr-defined]
+
         if self.stop or self.checker.interactive:  # a judge error cancels what is left
             self.executor.run(jobs, arrived, should_skip=should_skip)
         else:

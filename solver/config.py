@@ -38,7 +38,8 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 # Settings whose value is one of a few names.
 CHOICES: dict[str, tuple[str, ...]] = {"dtype": ("auto", "bfloat16", "float16", "float32"),
-                                      "ranker": ("size", "evidence", "agreement", "oracle", "all")}
+                                      "ranker": ("size", "evidence", "agreement", "oracle", "all",
+                                                 "learned")}
 WHOLE_OR_NULL = ("workers", "engine_cpus")  # null defaults that take only a whole number
 BOOL_OR_NULL = ("enforce_eager",)  # null defaults that take only true or false
 

@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from sandbox.jobs import marked
 from solver.evaluation import evaluation_json
 from solver.sampling.types import Sample
 from solver.solve import SolveResult
 
-EXTENSIONS = {"python3": "py", "cpp17": "cpp"}
+# The extension each language's candidate files get (pypy3's are .py files marked with a
+# shebang: sandbox.jobs.marked).
+EXTENSIONS = {"python3": "py", "pypy3": "py", "cpp17": "cpp", "java": "java"}
 
 
 def candidate_filename(rank: int, language: str) -> str:
@@ -66,13 +69,14 @@ def save_samples(target: Path, drawn: Sequence[Sample]) -> None:
 
 
 def write_candidates(result: SolveResult, out_dir: Path) -> Path:
-    """Write rankNN.py/.cpp and result.json into out_dir; return out_dir."""
+    """Write rankNN.py/.cpp/.java and result.json into out_dir; return out_dir. A pypy3
+    program's file starts with the shebang that tells it from CPython's (sandbox.jobs.marked)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("rank[0-9][0-9].*"):
         stale.unlink()
     for chosen in result.candidates:
         path = out_dir / candidate_filename(chosen.rank, chosen.program.language)
-        path.write_text(chosen.program.source, encoding="utf-8")
+        path.write_text(marked(chosen.program), encoding="utf-8")
     data = result_json(result, out_dir)
     (out_dir / "result.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return out_dir

@@ -7,6 +7,7 @@ as arguments or are opened from the options; screens, files and flags stay with 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from solver.sampling.samplers import open_sampler
 from solver.sampling.types import Sample, Sampler, SamplingOptions
 from solver.selection.generators import GeneratorOptions, model_written_inputs
 from solver.selection.oracles import draw_oracles
+from solver.selection.scorer import LearnedRanker, open_learned_ranker
 from solver.selection.select import ChosenProgram, Selection, SelectionOptions, Stats, select
 
 
@@ -73,6 +75,7 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
                                    input_rounds=settings["input_rounds"],
                                    largest_inputs=settings["largest_inputs"],
                                    ranker=settings["ranker"],
+                                   learned=learned_from(settings),
                                    seed=seed or 0),
         engine=EngineOptions(seed=seed, dtype=settings["dtype"],
                              engine_cpus=settings["engine_cpus"],
@@ -86,6 +89,16 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
         repair=RepairOptions(rounds=settings["repair_rounds"], share=settings["repair_share"]),
         token_budget=settings["token_budget"] or None,
     )
+
+
+def learned_from(settings: Mapping) -> LearnedRanker | None:
+    """With ranker "learned": the model the `scorer` setting names (empty: the shipped one),
+    saying on the cpsolve log which, or why there is none (then selection ranks by size)."""
+    if settings["ranker"] != "learned":
+        return None
+    ranker, note = open_learned_ranker(settings.get("scorer") or None)
+    logging.getLogger("cpsolve").log(logging.INFO if ranker else logging.WARNING, note)
+    return ranker
 
 
 def open_model(options: SolveOptions) -> Sampler:

@@ -26,6 +26,8 @@ STAGES = [
     ("solver.reporting",),
     ("solver.batch", "solver.submit"),
     ("solver.stress",),  # a contestant's tool: references, shrinking
+    ("solver.evolve",),  # FunSearch-style evolution: scored problems, too-slow programs
+    ("solver.train",),  # the learned ranker's training: needs hidden-test labels and samples
     ("solver.bench",),
     ("cli",),
 ]

@@ -194,3 +194,21 @@ def test_model_written_oracles_outrank_a_bigger_wrong_cluster(pool, problems_dir
     with_oracle = select(problem, drawn, pool, options, oracles=oracles)
     assert with_oracle.candidates[0].program.source == RIGHT
     assert with_oracle.stats.decided_by == "oracle"
+
+
+def test_ranker_learned_loads_the_configured_model_or_says_why_not(tmp_path, caplog) -> None:
+    import logging
+
+    from solver.config import load_config
+    from solver.selection.scorer import SHIPPED_MODEL
+    from solver.solve import solve_options
+
+    caplog.set_level(logging.INFO, logger="cpsolve")
+    missing = load_config({"ranker": "learned", "scorer": str(tmp_path / "none.json")})
+    options = solve_options(missing.values())
+    assert options.selection.ranker == "learned" and options.selection.learned is None
+    assert "no scorer model" in caplog.text and "ranking by size" in caplog.text
+    shipped = solve_options(load_config({"ranker": "learned"}).values())
+    assert shipped.selection.learned is not None
+    assert str(SHIPPED_MODEL) in caplog.text
+    assert solve_options(load_config().values()).selection.learned is None  # size: no model

@@ -8,6 +8,10 @@ a ranking (RANKED_ARMS), so differences between arms on one input set are the ra
 The oracle arm takes the problem's labelled time_limit_exceeded/ programs (right but slow) as the
 brute-force oracles a model would write: an upper bound on what such oracles add, not a
 measurement of a model's. A measurement only: no arm here changes what `solve` chooses.
+
+The learned arm (solver/selection/scorer.py, on the plain set) is scored only on problems its
+model was not trained on (the model file lists them by folder name): a split by problem, never by
+program. The report then compares every arm on those held-out problems alone ("learned").
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from solver.run.examples import Progress
 from solver.sampling.folder import programs_folder_for, samples_from_folder
 from solver.selection.clustering import Cluster
 from solver.selection.ranking import choose_top, rank_clusters, rank_keys
+from solver.selection.scorer import LearnedRanker, rank_learned
 from solver.selection.select import SelectionOptions, select
+from solver.train.data import problem_name
 
 # Input sets the clusters are formed on, as SelectionOptions fields: "plain" is selection as it
 # was before the statement's ranges were read (AlphaCode's one batch of mutated inputs).
@@ -54,6 +60,7 @@ RANKED_ARMS = {
 # The labelled programs that stand in for a model-written brute-force oracle: correct but slow.
 ORACLE_LABEL = "time_limit_exceeded"
 ARMS = ("random", *RANKED_ARMS)
+LEARNED_ARM = "learned"  # plain inputs, the learned ranker; only on problems held out of training
 DEFAULT_ROUNDS = 3
 TOP_K = 10  # solved@10: the chosen ten
 Z_95 = 1.959964  # two-sided 95% normal quantile
@@ -127,16 +134,21 @@ class ProblemScores:
     invalid_inputs: int = 0  # the rounds set's inputs rejected by the statement's ranges
     round_inputs: int = 0  # inputs the rounds added
     arms: dict[str, dict[str, float]] = field(default_factory=dict)  # arm -> {solved_at_1, ...}
+    # With a learned model: whether the problem was among its training problems (then it has no
+    # learned arm). None: no learned model.
+    trained_on: bool | None = None
     error: str | None = None  # the problem could not be loaded or has no hidden tests
 
 
 def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
                   options: SelectionOptions | None = None,
+                  learned: LearnedRanker | None = None,
                   progress: Progress | None = None) -> ProblemScores:
     """Select once on the problem's labelled programs, judge every survivor once, score each arm.
 
     programs: the folder of this problem's programs (any layout; every source file is a sample).
     options: the selection's inputs (None: SelectionOptions(), what `solve` uses by default).
+    learned: the learned arm's model; scored only when the problem is not one it was trained on.
     progress(stage, done, total): passed on to the sandbox stages.
     """
     try:
@@ -173,8 +185,14 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
         keys = rank_keys(clusters, ranker, oracle=oracle)
         arms[arm] = {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
                      "solved_at_10": float(solved_10)}
+    trained_on = None
+    if learned is not None:
+        trained_on = problem_name(key) in learned.model.trained_on
+        if not trained_on:
+            arms[LEARNED_ARM] = learned_arm(selections["plain"].clusters, learned, correct_keys)
     rounds = selections["rounds"].stats
     return ProblemScores(id=key, survivors=len(survivors), correct_survivors=len(correct_keys),
+                         trained_on=trained_on,
                          clusters=len(selections["plain"].clusters),
                          generated_inputs=selections["plain"].stats.generated_inputs,
                          clusters_after_rounds=len(selections["rounds"].clusters),
@@ -182,12 +200,25 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
                          arms=arms)
 
 
-def summarise_arms(scores: Sequence[ProblemScores]) -> dict[str, dict]:
+def learned_arm(clusters: Sequence[Cluster], learned: LearnedRanker, correct_keys: set[str]
+                ) -> dict[str, float]:
+    """The learned ranker's solved@1 (an expectation over clusters tied on its probability) and
+    solved@10 over these clusters."""
+    ranked, scores = rank_learned(clusters, learned)
+    _, solved_10 = solved_in_order(ranked, correct_keys)
+    keys = {id(c): (-scores[c.representative.key],) for c in ranked}
+    return {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
+            "solved_at_10": float(solved_10)}
+
+
+def summarise_arms(scores: Sequence[ProblemScores], arms: Sequence[str] = ARMS
+                   ) -> dict[str, dict]:
     """Per arm: mean solved@1 and solved@10 over the scored problems, and a Wilson 95% interval
-    for solved@1 over problems (the random arm's expected count stands in for successes)."""
+    for solved@1 over problems (the random arm's expected count stands in for successes).
+    Every arm must be scored on every problem given."""
     scored = [s for s in scores if s.error is None]
     summary = {}
-    for arm in ARMS:
+    for arm in arms:
         at_1 = sum(s.arms[arm]["solved_at_1"] for s in scored)
         at_10 = sum(s.arms[arm]["solved_at_10"] for s in scored)
         count = len(scored)
@@ -205,14 +236,18 @@ def benchmark_selection(
     *,
     only: str | None = None,
     options: SelectionOptions | None = None,
+    learned: LearnedRanker | None = None,
     on_start: Callable[[str], None] | None = None,
     progress: Progress | None = None,
 ) -> dict:
     """{arms: {name: {solved_at_1, solved_at_10, ci95}}, problems: [...]} over every (key,
-    folder) that has programs under programs_root (solver.sampling.folder.programs_folder_for).
+    folder) that has programs under programs_root (solver.sampling.folder.programs_folder_for);
+    with a learned model also {learned: {held_out: [ids], trained_on: [ids], arms: {...}}}, every
+    arm and the learned one over the held-out problems alone.
 
     only: glob (or substring) on the problem key, as in `batch --only`.
     options: the selection's inputs for every problem (to compare input sets: run twice).
+    learned: the learned arm's model (None: no learned arm).
     on_start(key): before each problem is scored.
     """
     scores = []
@@ -223,12 +258,20 @@ def benchmark_selection(
         if on_start is not None:
             on_start(key)
         scores.append(score_problem(key, folder, programs, executor, options=options,
-                                    progress=progress))
+                                    learned=learned, progress=progress))
     rows = [{"id": s.id, "survivors": s.survivors, "correct_survivors": s.correct_survivors,
              "clusters": s.clusters, "generated_inputs": s.generated_inputs,
              "clusters_after_rounds": s.clusters_after_rounds,
              "invalid_inputs": s.invalid_inputs, "round_inputs": s.round_inputs,
              "arms": {arm: {name: round(value, 4) for name, value in values.items()}
                       for arm, values in s.arms.items()},
-             "error": s.error} for s in scores]
-    return {"arms": summarise_arms(scores), "problems": rows}
+             "trained_on": s.trained_on, "error": s.error} for s in scores]
+    report = {"arms": summarise_arms(scores), "problems": rows}
+    if learned is not None:
+        held = [s for s in scores if s.error is None and LEARNED_ARM in s.arms]
+        report["learned"] = {
+            "held_out": [s.id for s in held],
+            "trained_on": [s.id for s in scores if s.trained_on],
+            "arms": summarise_arms(held, (*ARMS, LEARNED_ARM)),
+        }
+    return report

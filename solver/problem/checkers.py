@@ -7,6 +7,8 @@ Other problem folders: `interactor.cpp` / `interactor.cc` / `interactor.py` besi
 a testlib-style interactor (Codeforces: `interactor input output answer`), else `checker.cpp` /
 `checker.cc` / `checker.py`, run testlib-style; and `validator.cpp` / `validator.py`, exit 0 for
 a valid input. Without either, the Kattis default validator with the problem's flags.
+A scored problem's scorer (a Markdown `scorer:` file, a scoring package's output validator):
+`scoring`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from pathlib import Path
 from sandbox.checkers import Checker, ValidatorFlags
 from sandbox.jobs import Program, language_of
 from solver.problem.formats.common import read_text
-from solver.problem.types import InputValidator, ProblemError
+from solver.problem.types import (
+    AGGREGATES,
+    OBJECTIVES,
+    InputValidator,
+    ProblemError,
+    Scoring,
+)
 
 # Files of a custom checker; the one source among them is the checker, the rest are headers.
 CHECKER_SOURCES = (".cpp", ".cc", ".cxx", ".py")
@@ -116,3 +124,28 @@ def checker_program(folder: Path, main: Path | None = None) -> Program:
     )
     source = read_text(sources[0])
     return Program(language_of(sources[0].name) or "cpp17", source, headers)
+
+
+def scoring(where: Path, program: Program, kind: str, objective: object = None,
+            aggregate: object = None) -> Scoring:
+    """A scored problem's Scoring, its objective and aggregate checked (None: max, mean);
+    `where` names the file they were read from in an error."""
+    objective = "max" if objective is None else objective
+    aggregate = "mean" if aggregate is None else aggregate
+    if objective not in OBJECTIVES:
+        raise ProblemError(f"{where}: objective must be max or min, got {objective!r}")
+    if aggregate not in AGGREGATES:
+        raise ProblemError(f"{where}: aggregate must be one of {', '.join(AGGREGATES)}, "
+                           f"got {aggregate!r}")
+    return Scoring(program=program, kind=kind, objective=str(objective),
+                   aggregate=str(aggregate))
+
+
+def scorer_from_file(path: Path) -> Program:
+    """A Markdown problem's scorer: one source file (headers beside it compiled along)."""
+    if not path.exists():
+        raise ProblemError(f"{path}: no such scorer file")
+    if path.is_dir() or path.suffix.lower() not in CHECKER_SOURCES:
+        raise ProblemError(f"{path}: a scorer must be one source file "
+                           f"({', '.join(CHECKER_SOURCES)})")
+    return checker_program(path.parent, path)

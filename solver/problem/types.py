@@ -34,6 +34,28 @@ class InputValidator:
     valid_exit: int  # Kattis input_format_validators: 42; testlib validators: 0
 
 
+OBJECTIVES = ("max", "min")
+AGGREGATES = ("mean", "sum", "min", "median")
+# How a scorer is run and read: "kattis", a Kattis output validator of a `type: scoring` package
+# (`validator input answer feedback_dir < output`; exit 42 accepts, 43 rejects; the score in
+# feedback/score.txt, 1 when it writes none, as Kattis' default accept_score); "scorer", the
+# program a Markdown problem names (`scorer input output`; exit 0 with one number on stdout
+# accepts with that score, exit 43 rejects; anything else is the scorer's own failure).
+SCORER_KINDS = ("kattis", "scorer")
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """A scored problem (Kattis `type: scoring`, or a Markdown `scorer:`): every valid output
+    has a score, and a program's score is `aggregate` of its per-test scores, counted only when
+    every one of its runs is valid. Read by solver/evolve/score.py."""
+
+    program: Program  # the scorer or scoring output validator, run in the sandbox
+    kind: str = "scorer"  # one of SCORER_KINDS
+    objective: str = "max"  # one of OBJECTIVES: whether a higher score is better
+    aggregate: str = "mean"  # one of AGGREGATES, over the tests
+
+
 @dataclass
 class Problem:
     id: str  # stable short name, e.g. the folder name ("sum-of-two", "bank")
@@ -56,6 +78,8 @@ class Problem:
     # The problem's input validators (Kattis input_format_validators/, testlib validator.cpp):
     # generated inputs they reject are never used (solver.selection). Empty: none shipped.
     input_validators: list[InputValidator] = field(default_factory=list)
+    # Set on a scored problem (an optimisation problem: `cpsolve evolve`); None: pass/fail only.
+    scoring: Scoring | None = None
 
     @property
     def output_checker(self) -> Checker:

@@ -18,14 +18,16 @@ class ProgramFileError(Exception):
 
 
 def read_program(path: Path) -> Program:
-    """The program in a file, its language from the extension (sandbox.jobs.language_of)."""
-    language = language_of(path.name)
-    if language is None:
-        raise ProgramFileError(f"{path}: unknown language (expected .py, .cpp, .cc or .cxx)")
+    """The program in a file, its language from the extension (sandbox.jobs.language_of): a
+    .py file is CPython's unless its first line is a shebang naming pypy3."""
+    if language_of(path.name) is None:
+        raise ProgramFileError(
+            f"{path}: unknown language (expected .py, .cpp, .cc, .cxx or .java)")
     try:
-        return Program(language, path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ProgramFileError(f"{path}: cannot read: {error}") from error
+    return Program(language_of(path.name, source) or "python3", source)
 
 
 def judge_program(

@@ -15,7 +15,7 @@ def normalised_hash(program: Program) -> str:
     """Hash of the source with comments, blank lines and trailing spaces removed: for dedupe."""
     lines = []
     for line in program.source.splitlines():
-        if program.language == "python3":
+        if program.language in ("python3", "pypy3"):
             stripped = line.rstrip()
             if stripped.lstrip().startswith("#"):
                 continue

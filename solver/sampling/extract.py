@@ -9,6 +9,10 @@ from sandbox.jobs import Program
 from solver.sampling.profiles import ModelProfile
 from solver.sampling.types import Sample
 
+# The tags a code block for each language may carry (PyPy runs the same Python).
+FENCE_TAGS = {"python3": {"python", "python3", "py", "pypy", "pypy3"},
+              "pypy3": {"python", "python3", "py", "pypy", "pypy3"},
+              "cpp17": {"cpp", "c++", "cc", "cxx"}, "java": {"java"}}
 FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+#-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
 
 
@@ -19,14 +23,14 @@ def extract_program(text: str, language: str = "python3") -> Program | None:
     Returns None when nothing that could be code is there.
     """
     blocks = [(tag.lower(), body) for tag, body in FENCE.findall(text) if body.strip()]
-    tags = {"python", "python3", "py"} if language == "python3" else {"cpp", "c++", "cc", "cxx"}
+    tags = FENCE_TAGS.get(language, set())
     tagged = [body for tag, body in blocks if tag in tags]
     untagged = [body for tag, body in blocks if not tag]
     if tagged:
         code = tagged[0]
     elif untagged:
         code = max(untagged, key=len)
-    elif not blocks and language == "python3" and looks_like_python(text):
+    elif not blocks and language in ("python3", "pypy3") and looks_like_python(text):
         code = text
     else:
         return None

@@ -26,7 +26,7 @@ def samples_from_folder(folder: Path) -> list[Sample]:
     samples = []
     for index, path in enumerate(source_files(folder)):
         source = path.read_text(encoding="utf-8", errors="replace")
-        language = language_of(path.name)
+        language = language_of(path.name, source)  # a .py file may be marked for PyPy
         assert language is not None  # source_files keeps only those
         program = Program(language, source)
         samples.append(Sample(index=index, text=source, finished=True, program=program))

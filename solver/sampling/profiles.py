@@ -47,6 +47,12 @@ class ModelProfile:
     # {feedback}: after the user turn (chat) or before the program's start (completion).
     note_template: str = ""
     feedback_comment: str = ""  # completion only: the line-comment start feedback lines get
+    # Evolution (solver/evolve/): what follows the problem's prompt when earlier versions of a
+    # program are shown, with {versions} (worst first, "v0", "v1", ...), {next} (the version
+    # asked for), {last} (the best shown) and {goal} ("scores higher", "runs faster", ...).
+    # Chat: added to the user turn; completion: between the statement and the program's start
+    # (versions as comments). "" leaves this profile unable to evolve.
+    evolve_template: str = ""
 
     @classmethod
     def load(cls, name: str) -> ModelProfile:

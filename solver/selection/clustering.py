@@ -44,6 +44,11 @@ class Cluster:
     # The representative's run_outcome per generated input, in input order: what other
     # clusters are compared with (ranking.agreement).
     outcomes: tuple[str, ...] = ()
+    # The representative's mean peak memory and mean stdout size per generated input: features
+    # of the learned ranker (scorer_features.py). memory_mb is the peak resident set, ~8 MB for
+    # an idle Python program; 0.0 for clusters built without runs.
+    mean_memory_mb: float = 0.0
+    mean_output_bytes: float = 0.0
 
     @property
     def clean_share(self) -> float:
@@ -113,6 +118,8 @@ def cluster_programs(
                 mean_time_s=sum(r.cpu_s for r in runs) / len(runs) if runs else 0.0,
                 runs=len(runs),
                 outcomes=tuple(run_outcome(run, flags) for run in runs),
+                mean_memory_mb=sum(r.memory_mb for r in runs) / len(runs) if runs else 0.0,
+                mean_output_bytes=sum(len(r.stdout) for r in runs) / len(runs) if runs else 0.0,
             )
         )
     clusters.sort(key=lambda c: (-c.size, c.failures, c.mean_time_s))

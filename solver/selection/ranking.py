@@ -9,7 +9,9 @@ its fastest member first. Where is rank 1 decided? Here, by the ranker the optio
   programs near a right one differ from it on few inputs, and from each other on different ones;
 - "oracle": clusters that agree with brute-force oracles on more of their answers first
   (oracles.py; no oracle, no change), then size, then agreement;
-- "all": runs clean first, then oracle agreement, then size, then agreement.
+- "all": runs clean first, then oracle agreement, then size, then agreement;
+- "learned": a trained model's estimate that a member passes (scorer.py orders clusters and
+  members by it); here, without a model, it is the size order (the fallback).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from solver.selection.clustering import Candidate, Cluster
 
-RANKERS = ("size", "evidence", "agreement", "oracle", "all")
+RANKERS = ("size", "evidence", "agreement", "oracle", "all", "learned")
 
 
 def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
@@ -50,6 +52,7 @@ def rank_keys(clusters: Sequence[Cluster], ranker: str = "size", *,
         oracle_share = shares.get(id(c), 1.0)
         keys[id(c)] = {
             "size": (-c.size, c.failures),
+            "learned": (-c.size, c.failures),  # no model here: scorer.rank_learned has one
             "evidence": (-c.clean_share, -c.size, c.failures),
             "agreement": (-c.size, -agreeing.get(id(c), 0.0)),
             "oracle": (-oracle_share, -c.size, -agreeing.get(id(c), 0.0)),

@@ -23,6 +23,7 @@ from solver.selection.mutation import mutate_inputs, restricted_inputs, statemen
 from solver.selection.oracles import oracle_shares
 from solver.selection.ranking import choose_top, decided_by, rank_clusters
 from solver.selection.rounds import grow_inputs
+from solver.selection.scorer import LearnedRanker, rank_learned
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class SelectionOptions:
     max_largest_bytes: int = 4_000_000  # a largest-size input is cut to fit this
     round_patience: int = 1  # rounds in a row without a split before stopping
     ranker: str = "size"  # ranking.RANKERS: the cluster order (see ranking.py)
+    # With ranker "learned": the model and its embedding (scorer.py). None: the size order, as
+    # ranking.rank_keys falls back (the caller says so once).
+    learned: LearnedRanker | None = None
 
 
 @dataclass
@@ -86,7 +90,8 @@ class Stats:
     round_inputs: int = 0  # inputs those rounds added to the clustering (not counted above)
     splitting_rounds: int = 0  # of those rounds, how many split a cluster
     clusters: int = 0
-    # Which signal put rank 1 first (ranking.decided_by): size, runs-clean, tie, single.
+    # Which signal put rank 1 first (ranking.decided_by): size, runs-clean, tie, single;
+    # "learned" when the learned ranker put another cluster than the biggest first.
     decided_by: str | None = None
 
 
@@ -241,10 +246,21 @@ def select(
     if oracles and clusters and generate:
         shares = oracle_shares(clusters, _oracle_outcomes(
             oracles, problem, executor, generated, kept, progress))
-    ranked = rank_clusters(clusters, options.ranker, oracle=shares)
-    stats.decided_by = decided_by(clusters, ranked, oracle=shares)
-    clusters = ranked
     by_index = {sample.index: sample for sample in samples}
+    if options.ranker == "learned" and options.learned is not None and clusters:
+        ranked, _ = rank_learned(clusters, options.learned, oracle=shares,
+                                 origins=sample_origins(survivors, by_index))
+        stats.decided_by = "learned" if ranked[0].signature != clusters[0].signature \
+            else decided_by(clusters, clusters, oracle=shares)
+        # The clusters are copies: oracle shares move over by signature.
+        if shares is not None:
+            by_signature = {c.signature: shares[id(c)] for c in clusters if id(c) in shares}
+            shares = {id(c): by_signature[c.signature] for c in ranked
+                      if c.signature in by_signature}
+    else:
+        ranked = rank_clusters(clusters, options.ranker, oracle=shares)
+        stats.decided_by = decided_by(clusters, ranked, oracle=shares)
+    clusters = ranked
     chosen = [
         ChosenProgram(
             rank=rank,
@@ -258,6 +274,14 @@ def select(
     ]
     return Selection(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
                      survivors=survivors, example_results=example_results, oracle=shares)
+
+
+def sample_origins(survivors: Sequence[Candidate], by_index: Mapping[int, Sample]
+                   ) -> dict[str, str]:
+    """Per survivor (Program.key), the origin of its first sample ("sample", "repair",
+    "resample"); survivors whose sample is unknown are left out (a fresh sample)."""
+    return {c.key: by_index[c.sample_ids[0]].origin for c in survivors
+            if c.sample_ids and c.sample_ids[0] in by_index}
 
 
 def count_lineage(stats: Stats, samples: Sequence[Sample],

@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from solver.reporting import EXTENSIONS, candidate_filename
+from sandbox.jobs import language_of
+from solver.reporting import candidate_filename
 from solver.submit.judges import (
     Judge,
     JudgeBlockedError,
@@ -27,7 +28,6 @@ from solver.submit.judges import (
 )
 
 RECORDS_FILENAME = "submissions.jsonl"
-LANGUAGE_BY_EXTENSION = {extension: language for language, extension in EXTENSIONS.items()}
 
 
 class SubmitInputError(Exception):
@@ -39,7 +39,7 @@ class CandidateFile:
     """One ranked program as `solve` left it on disk."""
 
     rank: int
-    language: str  # "python3" | "cpp17"
+    language: str  # "python3" | "pypy3" | "cpp17" | "java"
     source: str
     file: Path
 
@@ -76,7 +76,7 @@ class SubmissionRecord:
     problem: str  # the problem URL
     rank: int
     source_sha256: str
-    language: str  # ours: "python3" | "cpp17"
+    language: str  # ours: one of sandbox.jobs.LANGUAGES
     language_id: str  # the judge's
     language_name: str
     submission_id: str
@@ -115,11 +115,12 @@ def load_candidates(folder: Path | None = None, from_json: Path | None = None
         return _candidates_from_json(folder / "result.json", folder), folder
     candidates = []
     for path in sorted(folder.glob("rank[0-9][0-9].*")):
-        language = LANGUAGE_BY_EXTENSION.get(path.suffix.lstrip("."))
-        if language is not None:
-            candidates.append(CandidateFile(int(path.stem[4:]), language, _read(path), path))
+        if language_of(path.name) is not None:
+            source = _read(path)  # a .py file's first line may say it is for PyPy
+            candidates.append(CandidateFile(int(path.stem[4:]), language_of(path.name, source),
+                                            source, path))
     if not candidates:
-        raise SubmitInputError(f"{folder}: no result.json and no rankNN.py/.cpp files")
+        raise SubmitInputError(f"{folder}: no result.json and no rankNN.py/.cpp/.java files")
     return candidates, folder
 
 

@@ -117,3 +117,24 @@ def test_bench_select_on_a_labelled_problem_agrees_with_batch(pool, tmp_path: Pa
     assert row["arms"]["size"]["solved_at_1"] == float(batch.solved_at_1)
     assert row["arms"]["size"]["solved_at_10"] == float(batch.solved_at_10)
     assert row["correct_survivors"] == batch.evaluation["correct_survivors"]
+
+
+def test_learned_arm_scores_its_order_and_only_held_out_problems_count() -> None:
+    from solver.bench.select import LEARNED_ARM, ProblemScores, learned_arm, summarise_arms
+    from solver.selection.scorer import LearnedRanker
+    from tests.selection.test_scorer import model_on
+
+    crashing = cluster("big", samples=3, failures=9)
+    clean = cluster("clean", samples=1, failures=0)
+    right = {clean.representative.key}
+    model = LearnedRanker(model_on("clean_share", 4.0))
+    assert learned_arm([crashing, clean], model, right) == {"solved_at_1": 1.0,
+                                                            "solved_at_10": 1.0}
+    assert learned_arm([crashing, clean], LearnedRanker(model_on("clean_share", -4.0)),
+                       right) == {"solved_at_1": 0.0, "solved_at_10": 1.0}
+    arms = {arm: {"solved_at_1": 0.0, "solved_at_10": 1.0} for arm in ARMS}
+    held = ProblemScores(id="a", arms={**arms, LEARNED_ARM: {"solved_at_1": 1.0,
+                                                             "solved_at_10": 1.0}},
+                         trained_on=False)
+    summary = summarise_arms([held], (*ARMS, LEARNED_ARM))
+    assert summary[LEARNED_ARM]["solved_at_1"] == 1.0 and summary["size"]["solved_at_1"] == 0.0

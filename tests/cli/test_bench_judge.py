@@ -36,3 +36,16 @@ def test_every_labelled_program_gets_its_label(pool, problem_id):
                    for row in report["programs"] if not row["agrees"]]
     assert disagreeing == []
     assert {label for label, _ in labelled} >= {"accepted", "wrong_answer"}
+
+
+def test_java_and_pypy_programs_are_labelled_too():
+    from cli.bench import LABELS, labelled_programs
+    from solver.run.program import read_program
+
+    labels_by_language: dict[str, set[str]] = {}
+    for problem_id in PROBLEMS:
+        for label, path in labelled_programs(HERE / problem_id):
+            labels_by_language.setdefault(read_program(path).language, set()).add(label)
+    # Every label in both: CI checks each kind of verdict in each language.
+    assert labels_by_language["java"] == set(LABELS)
+    assert labels_by_language["pypy3"] == set(LABELS)

@@ -13,7 +13,7 @@ FAILED = Sample(3, "```python\nprint(0)\n```", True, Program("python3", "print(0
 
 
 def test_every_shipped_profile_can_repair():
-    for name in ("default", "cpp", "completion-python"):
+    for name in ("default", "cpp", "completion-python", "java", "pypy"):
         assert can_repair(ModelProfile.load(name))
 
 

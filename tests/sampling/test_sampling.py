@@ -124,6 +124,18 @@ def test_cpp_profile_extracts_cpp(problems_dir):
     assert samples[0].program.source.startswith("#include <iostream>")
 
 
+def test_java_and_pypy_profiles_extract_their_language(problems_dir):
+    problem = load_problem(problems_dir / "sum-of-two")
+    java = "```java\npublic class Main { public static void main(String[] a) {} }"
+    samples = draw(problem, ScriptedSampler([(java, True)]), ModelProfile.load("java"), 1)
+    assert samples[0].program.language == "java"
+    assert samples[0].program.source.startswith("public class Main")
+    python = "```python\nprint(sum(map(int, input().split())))"
+    samples = draw(problem, ScriptedSampler([(python, True)]), ModelProfile.load("pypy"), 1)
+    assert samples[0].program.language == "pypy3"
+    assert samples[0].program.source == "print(sum(map(int, input().split())))\n"
+
+
 def test_sample_cache_resumes_and_extends(problems_dir, tmp_path):
     from solver.sampling.cache import SampleCache
 

@@ -358,7 +358,24 @@ def test_newest_matching_compiler(judge, language, expected):
     assert choose_language(languages(judge), language).id == expected
 
 
+JAVA_AND_PYPY = [
+    ("1", "Java 8 (OpenJDK 1.8.0)"), ("2", "Java 21 (OpenJDK 21.0.1)"), ("3", "Java 17"),
+    ("4", "JavaScript (Node.js 18)"), ("5", "Kotlin 1.9 (JVM)"), ("6", "Python 3.12"),
+    ("7", "PyPy 3.10 (7.3.15)"), ("8", "PyPy 2.7"),
+]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("java", "2"),  # newest Java, never JavaScript or Kotlin
+    ("pypy3", "7"),  # PyPy 3 first: what the sandbox ran the program with
+    ("python3", "6"),
+])
+def test_java_and_pypy_programs_go_to_their_own_compilers(language, expected):
+    assert choose_language(languages(JAVA_AND_PYPY), language).id == expected
+
+
 def test_no_matching_language():
+    assert choose_language(languages([("1", "Java 11"), ("2", "JavaScript")]), "java") is None
     old = languages([("1", "GNU G++11 4.9"), ("2", "Python 2.7"), ("3", "Java 21")])
     assert choose_language(old, "cpp17") is None
     assert choose_language(old, "python3") is None

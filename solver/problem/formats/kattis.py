@@ -1,10 +1,11 @@
-"""Kattis packages: problem.yaml, .timelimit, problem_statement/, data/sample, data/secret."""
+"""Kattis packages: problem.yaml, .timelimit, problem_statement/, data/sample, data/secret;
+scoring packages (`type: scoring`) too, scored by their output validator's score.txt."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from solver.problem.checkers import find_checker
+from solver.problem.checkers import find_checker, scoring
 from solver.problem.formats.common import (
     check_memory,
     check_time,
@@ -16,7 +17,7 @@ from solver.problem.formats.common import (
     title_text,
 )
 from solver.problem.formats.latex import latex_to_text
-from solver.problem.types import Problem, ProblemError
+from solver.problem.types import Problem, ProblemError, Scoring
 
 DEFAULT_TIME_S = 2.0
 DEFAULT_MEMORY_MB = 1024  # the Kattis default when problem.yaml gives none
@@ -68,6 +69,7 @@ def load_kattis(folder: Path) -> Problem:
     # An interactive package's output validator is its interactor: found here, where it is known
     # to be one (load_problem looks for an ordinary checker only when none was found).
     interactor = find_checker(folder, flags, interactive=True) if _interactive(meta) else None
+    scored = _scoring(folder, yaml_path, meta, flags)
     return Problem(
         id=folder.name,
         title=title,
@@ -81,19 +83,46 @@ def load_kattis(folder: Path) -> Problem:
         source_format="kattis",
         path=folder,
         custom_checker=interactor,
+        scoring=scored,
     )
+
+
+def _words(meta: dict, *keys: str) -> list[str]:
+    """The words of problem.yaml's `keys` (each a string of words or a list of them)."""
+    words: list[str] = []
+    for value in (meta.get(key) for key in keys):
+        if isinstance(value, str):
+            words += value.split()
+        elif isinstance(value, list):
+            words += [word for word in value if isinstance(word, str)]
+    return words
+
+
+def _scoring(folder: Path, yaml_path: Path, meta: dict, flags) -> Scoring | None:
+    """A scoring package's Scoring: `type: scoring` (2023-07 format) or `validation: custom
+    score` (legacy), scored by its output validator (score.txt); the objective from
+    `grading: {objective: max|min}` (legacy) or `scoring: {objective: ...}`; None otherwise."""
+    words = _words(meta, "type")
+    validation = _words(meta, "validation")
+    if "scoring" not in words and "score" not in validation:
+        return None
+    checker = find_checker(folder, flags)
+    if checker.kind != "kattis" or checker.program is None:
+        raise ProblemError(f"{folder}: a scoring problem needs an output validator that writes "
+                           "score.txt (output_validators/<name>/ with its source)")
+    objective = None
+    for key in ("grading", "scoring"):
+        section = meta.get(key)
+        if isinstance(section, dict) and "objective" in section:
+            objective = section["objective"]
+    aggregate = meta.get("aggregate")  # not Kattis': cpsolve's own, as in Markdown
+    return scoring(yaml_path, checker.program, "kattis", objective, aggregate)
 
 
 def _interactive(meta: dict) -> bool:
     """Whether problem.yaml makes the problem interactive: `validation: custom interactive`
     (the legacy format), or `type: interactive` (a word or a list item; the 2023-07 format)."""
-    words: list[str] = []
-    for value in (meta.get("validation"), meta.get("type")):
-        if isinstance(value, str):
-            words += value.split()
-        elif isinstance(value, list):
-            words += [word for word in value if isinstance(word, str)]
-    return "interactive" in words
+    return "interactive" in _words(meta, "validation", "type")
 
 
 def _yaml_name(yaml_path: Path, name: object) -> str:

@@ -4,6 +4,10 @@ An interactive problem names its interactor in the front matter: `interactor: in
 (relative to the problem's folder), testlib-style unless `interactor_kind: kattis`. Its
 examples' input blocks are then the interactor's input files; the output blocks go to it as
 answer files (our problems put there what an accepted program prints, for the reader).
+
+A scored problem names its scorer: `scorer: scorer.py` (run as `scorer input output`, printing
+one number), with `objective: max|min` and `aggregate: mean|sum|min|median` (defaults: max,
+mean); its output blocks show one valid output, not the only one.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 from pathlib import Path
 
 from sandbox.checkers import Checker, ValidatorFlags, validator_flags_words
-from solver.problem.checkers import interactor_from_file
+from solver.problem.checkers import interactor_from_file, scorer_from_file, scoring
 from solver.problem.formats.common import (
     check_memory,
     check_time,
@@ -22,7 +26,7 @@ from solver.problem.formats.common import (
     safe_yaml,
     title_text,
 )
-from solver.problem.types import Problem, ProblemError, TestCase
+from solver.problem.types import Problem, ProblemError, Scoring, TestCase
 
 DEFAULT_TIME_S = 2.0
 DEFAULT_MEMORY_MB = 256  # Codeforces-style default for our own problems
@@ -60,6 +64,7 @@ def load_markdown(md: Path) -> Problem:
 
     checker = parse_flags(md, meta.get("validator_flags"))
     interactor = _interactor(md, meta, checker)
+    scored = _scoring(md, meta)
 
     statement, examples = split_examples(md, body, body_line)
     if not examples:
@@ -79,7 +84,23 @@ def load_markdown(md: Path) -> Problem:
         source_format="markdown",
         path=base if md.name == "problem.md" else md,
         custom_checker=interactor,
+        scoring=scored,
     )
+
+
+def _scoring(md: Path, meta: dict) -> Scoring | None:
+    """The scorer the front matter names (`scorer`, with `objective` and `aggregate`), else
+    None (and then neither of those may be given)."""
+    name = meta.get("scorer")
+    if name is None:
+        for key in ("objective", "aggregate"):
+            if key in meta:
+                raise ProblemError(f"{md}: {key} is given but no scorer")
+        return None
+    if not isinstance(name, str) or not name.strip():
+        raise ProblemError(f"{md}: scorer must be a file name, got {name!r}")
+    program = scorer_from_file(md.parent / name.strip())
+    return scoring(md, program, "scorer", meta.get("objective"), meta.get("aggregate"))
 
 
 def _interactor(md: Path, meta: dict, flags: ValidatorFlags) -> Checker | None:

@@ -159,11 +159,36 @@ def _cpp_rank(name: str) -> tuple | None:
     )
 
 
-LANGUAGE_RANKERS = {"python3": _python_rank, "cpp17": _cpp_rank}
+def _pypy_rank(name: str) -> tuple | None:
+    """Sort key for a Python 3 entry with PyPy first (what the sandbox ran pypy3 programs with)."""
+    key = _python_rank(name)
+    return None if key is None else (1 - key[0], *key[1:])
+
+
+def _java_rank(name: str) -> tuple | None:
+    """Sort key for a Java entry (higher is better), None when it is no Java or older than 17
+    (records, text blocks and `var` would not compile)."""
+    lowered = name.lower()
+    if not ("java" in lowered or "jdk" in lowered) or any(
+            word in lowered for word in ("javascript", "kotlin", "scala")):
+        return None
+    # "Java 21", "OpenJDK 17.0.2", "Java 1.8": the feature release is the first part, or the
+    # second after "1." (Java 8 and older).
+    majors = [v[1] if v[0] == 1 and len(v) > 1 else v[0] for v in _versions(name)]
+    majors += [int(number) for number in re.findall(r"java\s*(\d+)\b", lowered)]
+    newest = max(majors, default=None)
+    if newest is not None and newest < 17:
+        return None
+    return (newest or 0,)
+
+
+LANGUAGE_RANKERS = {"python3": _python_rank, "pypy3": _pypy_rank, "cpp17": _cpp_rank,
+                    "java": _java_rank}
 
 
 def choose_language(available: list[JudgeLanguage], language: str) -> JudgeLanguage | None:
-    """The judge's newest matching compiler for one of our languages ("python3", "cpp17")."""
+    """The judge's newest matching compiler for one of our languages ("python3", "pypy3",
+    "cpp17", "java")."""
     ranker = LANGUAGE_RANKERS.get(language)
     if ranker is None:
         return None

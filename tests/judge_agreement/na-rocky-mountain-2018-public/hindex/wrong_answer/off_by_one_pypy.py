@@ -1,0 +1,9 @@
+#!/usr/bin/env pypy3
+# Counts papers with more than h citations instead of at least h.
+import sys
+
+citations = sorted(map(int, sys.stdin.read().split()[1:]), reverse=True)
+h = 0
+while h < len(citations) and citations[h] > h + 1:
+    h += 1
+print(h)
