@@ -48,13 +48,20 @@ def error_of(path: Path, **kwargs: object) -> str:
     return message
 
 
-def isolate_settings(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+def isolate_settings(monkeypatch: pytest.MonkeyPatch, home: Path, *,
+                     own_cache: bool = True) -> None:
     """Run a command as on a fresh machine: no CPSOLVE_* variables, no cpsolve.yaml, and a
-    cache of its own under `home`."""
+    cache of its own under `home`.
+
+    own_cache=False keeps the shared cache: a test that starts the in-process engine must, since
+    the embedded model's folder lives there, and another folder would start a second engine in
+    the test process (engines are kept per model path) and run out of memory.
+    """
     import os
 
     for name in list(os.environ):
         if name.startswith("CPSOLVE_"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(home)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    if own_cache:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))

@@ -55,7 +55,7 @@ def check_run(result, folder: Path, samples: int) -> dict:
 @pytest.mark.integration
 @pytest.mark.model
 def test_evolve_with_the_embedded_model(tmp_path: Path, monkeypatch) -> None:
-    isolate_settings(monkeypatch, tmp_path)
+    isolate_settings(monkeypatch, tmp_path, own_cache=False)  # the engine the other tests share
     folder = tmp_path / "run"
     result = CliRunner().invoke(app, ["evolve", str(MACHINES), "--samples", "8", "--json",
                                       "--out", str(folder)])

@@ -85,9 +85,15 @@ def start_cpsolve(tmp_path: Path, problems_dir: Path) -> subprocess.Popen:
         [str(CPSOLVE), "test", str(program), str(problems_dir / "sum-of-two"), "--all",
          "--workers", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        # A shell that starts the test run in the background ignores SIGINT, and the ignoring
-        # is inherited: give the command the default disposition a terminal would.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        # A shell that starts the test run in the background ignores SIGINT, and `nohup`
+        # ignores SIGHUP; ignoring is inherited: give the command the default dispositions a
+        # terminal would.
+        preexec_fn=default_dispositions)
+
+
+def default_dispositions() -> None:
+    for signum in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
 
 
 @pytest.fixture(autouse=True)
