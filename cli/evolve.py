@@ -64,9 +64,9 @@ def evolve(
     config_path: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     debug: DebugOption = False,
 ) -> None:
-    """Evolve a program for PROBLEM: islands of programs, each prompt showing two earlier
-    versions (worst first) and asking for a better one. Writes best.*, result.json and
-    evolve.png to the run folder; a rerun resumes it (after a kill too)."""
+    """Evolve a program for PROBLEM, the model as the mutation operator; a rerun resumes."""
+    # Islands of programs, each prompt showing two earlier versions (worst first) and asking
+    # for a better one; best.*, result.json and evolve.png go to the run folder.
     quiet_libraries()
     flags = {"model": model, "profile": profile, "temperature": temperature,
              "workers": workers, "endpoints": endpoint or None}

@@ -53,8 +53,9 @@ def train_scorer(
     json_output: JsonOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Label every survivor of every problem by its hidden tests, fit the learned ranker on
-    them, write the model file. Rows and embeddings are kept in the cache dir."""
+    """Fit the learned ranker on survivors labelled by their hidden tests; write the model."""
+    # Every survivor is judged on the hidden tests (its label); rows and embeddings are kept in
+    # the cache dir; --holdout problems are scored, never trained on.
     quiet_libraries()
     defaults = load_defaults(flags={"samples": samples})
 
