@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sandbox.tester import Executor
 from solver.evaluation import evaluation_json
+from solver.files import write_whole
 from solver.problem import ProblemError, detect_format, load_problem
 from solver.reporting import result_json, save_samples, write_candidates
 from solver.run.examples import Progress
@@ -113,11 +114,8 @@ def load_outcome(path: Path) -> ProblemOutcome | None:
 
 
 def save_outcome(path: Path, outcome: ProblemOutcome) -> None:
-    # Write then rename: a kill mid-write leaves no outcome, so the problem is redone.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(asdict(outcome), indent=2) + "\n", encoding="utf-8")
-    partial.replace(path)
+    # Whole or absent: a kill mid-write leaves no outcome, so the problem is redone.
+    write_whole(path, json.dumps(asdict(outcome), indent=2) + "\n")
 
 
 def solve_one(

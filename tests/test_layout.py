@@ -15,7 +15,7 @@ PACKAGES = ("cli", "solver", "sandbox")
 # The pipeline's order: a module may import only from its own stage or an earlier one.
 STAGES = [
     ("sandbox",),
-    ("solver.config",),  # shared: settings and the cache dir
+    ("solver.config", "solver.files"),  # shared: settings, the cache dir, whole files
     ("solver.problem",),
     ("solver.sampling",),
     ("solver.run",),

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sandbox.tester import Executor
 from solver.batch import matches
+from solver.files import write_whole
 from solver.problem import ProblemError, load_problem
 from solver.repair.budget import RepairOptions
 from solver.sampling.types import Sampler
@@ -118,11 +119,8 @@ def summarise(runs: Sequence[dict[str, ArmRun]], seeds: int) -> dict[str, dict]:
 
 
 def save_pair(path: Path, pair: dict[str, ArmRun]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.write_text(json.dumps({arm: asdict(run) for arm, run in pair.items()}),
-                       encoding="utf-8")
-    partial.replace(path)  # whole or absent, even when killed mid-write
+    # Whole or absent, even when killed mid-write.
+    write_whole(path, json.dumps({arm: asdict(run) for arm, run in pair.items()}))
 
 
 def load_pair(path: Path) -> dict[str, ArmRun]:

@@ -12,9 +12,10 @@ again), and sampling goes on from there: a kill -9 loses at most the request in 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from solver.files import append_lines, write_whole
 
 CHECKPOINT, JOURNAL = "checkpoint.json", "journal.jsonl"
 FORMAT = 1
@@ -83,27 +84,12 @@ class RunFolder:
 
     def save(self, state: dict, key: dict) -> None:
         """Replace the checkpoint atomically: a kill leaves the old one or the new one."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        partial = self.checkpoint_path.with_suffix(".json.part")
-        with open(partial, "w", encoding="utf-8") as handle:
-            json.dump({**state, "format": FORMAT, "key": key}, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, self.checkpoint_path)
+        write_whole(self.checkpoint_path, json.dumps({**state, "format": FORMAT, "key": key}),
+                    sync=True)
 
     def append(self, drawn: DrawnRound) -> None:
         """Journal a round's completions as soon as they are drawn."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(drawn.to_json()) + "\n"
-        if self.journal_path.exists() and self.journal_path.stat().st_size:
-            with open(self.journal_path, "rb") as existing:
-                existing.seek(-1, 2)
-                if existing.read(1) != b"\n":
-                    line = "\n" + line  # end a line torn by a kill, so ours stays whole
-        with open(self.journal_path, "a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        append_lines(self.journal_path, json.dumps(drawn.to_json()) + "\n", sync=True)
 
     def journal(self) -> list[DrawnRound]:
         """The journal's whole rounds, in order (a torn last line is ignored)."""

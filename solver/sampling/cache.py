@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from solver.config import cache_dir
+from solver.files import append_lines
 from solver.problem import Problem
 from solver.sampling.profiles import ModelProfile
 from solver.sampling.prompts import build_prompt
@@ -67,20 +68,11 @@ class SampleCache:
         return prefix
 
     def append(self, completions: list[CachedCompletion]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lines = "".join(
+        append_lines(self.path, "".join(
             json.dumps({"index": c.index, "text": c.text, "finished": c.finished,
                         "tokens": c.tokens}) + "\n"
             for c in completions
-        )
-        if self.path.exists() and self.path.stat().st_size:
-            with open(self.path, "rb") as existing:
-                existing.seek(-1, 2)
-                if existing.read(1) != b"\n":
-                    lines = "\n" + lines  # end a line torn by a kill, so ours stay whole
-        with open(self.path, "a", encoding="utf-8") as handle:
-            handle.write(lines)
-            handle.flush()
+        ))
 
 
 def sampling_key(problem: Problem, profile: ModelProfile, options: SamplingOptions) -> dict:

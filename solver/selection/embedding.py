@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from solver.config import cache_dir
+from solver.files import append_lines
 
 EMBEDDING_NAME = "smollm2-135m-instruct/mean-last-hidden/v1"
 MAX_TOKENS = 512  # longer programs are cut: their start says most about them
@@ -96,13 +97,12 @@ class ProgramEmbedder:
         missing = list({key: source for key, source in zip(keys, sources, strict=True)
                         if key not in self._known}.items())
         missing.sort(key=lambda item: len(item[1]))  # batches of like lengths: little padding
-        if missing:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         for start in range(0, len(missing), BATCH):  # kept batch by batch: a kill loses one
             part = missing[start:start + BATCH]
             fresh = self._compute([source for _, source in part])
-            with open(self.path, "a", encoding="utf-8") as handle:
-                for (key, _), vector in zip(part, fresh, strict=True):
-                    self._known[key] = vector
-                    handle.write(json.dumps({"key": key, "vector": vector}) + "\n")
+            lines = []
+            for (key, _), vector in zip(part, fresh, strict=True):
+                self._known[key] = vector
+                lines.append(json.dumps({"key": key, "vector": vector}) + "\n")
+            append_lines(self.path, "".join(lines))
         return [self._known[key] for key in keys]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from solver.config import cache_dir
+from solver.files import write_whole
 from solver.selection.clustering import Cluster
 from solver.selection.features import FEATURES, candidate_features
 
@@ -134,10 +135,8 @@ def model_to_json(model: ScorerModel) -> dict:
 
 
 def save_model(model: ScorerModel, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    temporary.write_text(json.dumps(model_to_json(model), indent=1) + "\n", encoding="utf-8")
-    temporary.replace(path)  # a kill mid-write leaves the old model whole
+    # A kill mid-write leaves the old model whole.
+    write_whole(path, json.dumps(model_to_json(model), indent=1) + "\n")
 
 
 def load_model(path: Path) -> ScorerModel:

@@ -18,6 +18,7 @@ from sandbox.jobs import RunResult, Verdict
 from sandbox.tester import Executor
 from solver.config import cache_dir
 from solver.evaluation import hidden_verdicts
+from solver.files import write_whole
 from solver.problem import Problem
 from solver.run.examples import Progress
 from solver.sampling.types import Sample
@@ -99,11 +100,8 @@ def rows_cache_path(parts: dict, base: Path | None = None) -> Path:
 
 
 def save_rows(path: Path, rows: Sequence[Row]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text("".join(json.dumps(asdict(row)) + "\n" for row in rows),
-                         encoding="utf-8")
-    temporary.replace(path)  # whole or not at all: a half-written problem is redone
+    # Whole or absent: a half-written problem is redone.
+    write_whole(path, "".join(json.dumps(asdict(row)) + "\n" for row in rows))
 
 
 def load_rows(path: Path) -> list[Row] | None:

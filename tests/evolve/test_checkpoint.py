@@ -34,7 +34,7 @@ def test_checkpoint_is_replaced_whole_and_tied_to_its_settings(tmp_path: Path) -
     folder.save({"run": 1}, {"k": 1})
     folder.save({"run": 2}, {"k": 1})
     assert folder.load({"k": 1})["run"] == 2
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.partial"))
     with pytest.raises(EvolveError, match="other settings"):
         folder.load({"k": 2})
     folder.clear()
