@@ -183,6 +183,7 @@ def test_a_node_killed_mid_batch_loses_nothing(cluster, pool, tmp_path: Path) ->
                     and done >= total // 3):
                 killed.append(victim.node_id)
                 cluster.cluster.remove_node(victim, allow_graceful=False)
+                wait_until_gone(executor, victim.node_id)
 
         out_dir = tmp_path / "ray"
         remote = run_batch(problems, executor, SolveOptions(), BatchOptions(out_dir=out_dir),
@@ -209,6 +210,25 @@ def test_a_node_killed_mid_batch_loses_nothing(cluster, pool, tmp_path: Path) ->
         assert (out_dir / outcome.id / "result.json").is_file()
     # The killed node's pool could not remove its container: the driver did, by the run's label.
     assert run_labelled(run_id) == []
+
+
+def wait_until_gone(executor, node_id: str, timeout_s: float = 60.0) -> None:
+    """Return once the actor on the removed node stops answering. Its worker process outlives
+    the killed raylet for a moment and keeps answering direct calls: on an idle machine the
+    rest of the batch could finish inside that moment, and the kill would test nothing."""
+    import ray
+
+    node = next(node for node in executor.nodes if node.node_id == node_id)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            ray.get(node.handle.run.remote({}, []), timeout=5)
+        except executor.lost:
+            return
+        except ray.exceptions.GetTimeoutError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"the actor on node {node_id[:8]} still answers {timeout_s} s on")
 
 
 def ray_processes() -> set[int]:
