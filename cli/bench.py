@@ -453,7 +453,7 @@ def print_select_report(report: dict) -> None:
         print_arms(learned["arms"])
     out.print("rank 1 right per problem (random: chance):", markup=False)
     arms = list(report["arms"])
-    out.print(f"{'problem':<44}{'surv':>5}{'ok':>4}{'clus':>5}{'+rnd':>5}  " +
+    out.print(f"{'problem':<44}{'surv':>5}{'ok':>4}{'clus':>5}{'+rnd':>5}{'+tny':>5}  " +
               " ".join(f"{arm[:10]:>10}" for arm in arms), markup=False, soft_wrap=True)
     for row in report["problems"]:
         if row["error"] is not None:
@@ -462,10 +462,12 @@ def print_select_report(report: dict) -> None:
         cells = []
         for arm in arms:
             value = row["arms"][arm]["solved_at_1"]
-            cells.append(f"{value:>10.2f}" if arm == "random" else
-                         f"{'yes' if value else 'no':>10}")
+            # An expectation over tied clusters is neither yes nor no.
+            word = {0: "no", 1: "yes"}.get(value, f"{value:.2f}")
+            cells.append(f"{value:>10.2f}" if arm == "random" else f"{word:>10}")
         out.print(f"{row['id']:<44}{row['survivors']:>5}{row['correct_survivors']:>4}"
-                  f"{row['clusters']:>5}{row['clusters_after_rounds']:>5}  " + " ".join(cells),
+                  f"{row['clusters']:>5}{row['clusters_after_rounds']:>5}"
+                  f"{row['clusters_after_tiny']:>5}  " + " ".join(cells),
                   markup=False, soft_wrap=True)
 
 

@@ -29,6 +29,8 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "restricted_inputs": (0, None),
     "input_rounds": (0, 20),
     "largest_inputs": (0, None),
+    "tiny_inputs": (0, None),
+    "round_seconds": (0, None),
     "oracles": (0, None),
     "repair_rounds": (0, 10),
     "repair_share": (0, 0.9),  # feedback's share: 1 would leave nothing to repair

@@ -42,6 +42,8 @@ INPUT_SETS = {
     # The statement's ranges only drop inputs; mutation as in plain (what each half costs).
     "checked": {"check_constraints": True, "input_rounds": 0, "range_aware_mutation": False},
     "rounds": {"check_constraints": True},  # input_rounds from the options (default 3)
+    # The same with tiny inputs in the first round (selection/tiny.py).
+    "tiny": {"check_constraints": True, "tiny_inputs": 24},
 }
 # arm -> (input set, ranker); "random" is the expectation over the plain set's survivors.
 RANKED_ARMS = {
@@ -56,6 +58,8 @@ RANKED_ARMS = {
     "rounds+agreement": ("rounds", "agreement"),
     "rounds+oracle": ("rounds", "oracle"),
     "rounds+all": ("rounds", "all"),
+    "tiny+size": ("tiny", "size"),
+    "tiny+agreement": ("tiny", "agreement"),
 }
 # The labelled programs that stand in for a model-written brute-force oracle: correct but slow.
 ORACLE_LABEL = "time_limit_exceeded"
@@ -131,6 +135,7 @@ class ProblemScores:
     clusters: int = 0  # on the plain input set
     generated_inputs: int = 0  # the plain set's inputs
     clusters_after_rounds: int = 0  # on the rounds input set
+    clusters_after_tiny: int = 0  # on the tiny input set (rounds with tiny inputs)
     invalid_inputs: int = 0  # the rounds set's inputs rejected by the statement's ranges
     round_inputs: int = 0  # inputs the rounds added
     arms: dict[str, dict[str, float]] = field(default_factory=dict)  # arm -> {solved_at_1, ...}
@@ -165,11 +170,11 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     example_results = None
     for name, fields in INPUT_SETS.items():
         chosen = replace(base, ranker="size", **fields)
-        if name == "rounds" and chosen.input_rounds <= 0:
+        if name in ("rounds", "tiny") and chosen.input_rounds <= 0:
             chosen = replace(chosen, input_rounds=DEFAULT_ROUNDS)
         selections[name] = select(problem, samples, executor, chosen, progress=progress,
                                   example_results=example_results,
-                                  oracles=oracles if name == "rounds" else ())
+                                  oracles=oracles if name in ("rounds", "tiny") else ())
         example_results = example_results or selections[name].example_results
     survivors = selections["plain"].survivors
     verdicts = hidden_verdicts(problem, [c.program for c in survivors], executor, progress) \
@@ -196,6 +201,7 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
                          clusters=len(selections["plain"].clusters),
                          generated_inputs=selections["plain"].stats.generated_inputs,
                          clusters_after_rounds=len(selections["rounds"].clusters),
+                         clusters_after_tiny=len(selections["tiny"].clusters),
                          invalid_inputs=rounds.invalid_inputs, round_inputs=rounds.round_inputs,
                          arms=arms)
 
@@ -262,6 +268,7 @@ def benchmark_selection(
     rows = [{"id": s.id, "survivors": s.survivors, "correct_survivors": s.correct_survivors,
              "clusters": s.clusters, "generated_inputs": s.generated_inputs,
              "clusters_after_rounds": s.clusters_after_rounds,
+             "clusters_after_tiny": s.clusters_after_tiny,
              "invalid_inputs": s.invalid_inputs, "round_inputs": s.round_inputs,
              "arms": {arm: {name: round(value, 4) for name, value in values.items()}
                       for arm, values in s.arms.items()},

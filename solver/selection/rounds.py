@@ -3,11 +3,13 @@ round makes new inputs (the statement's largest sizes first, then inputs that ta
 order away, then more mutations), keeps the valid ones, and runs them only where they can still
 split something or matter for the choice: every member of a cluster with several members, and the
 representatives of the top clusters. Where is it decided when to stop? Here: after `patience`
-rounds without a split, when the rounds run out, or when a round has no valid input to run.
+rounds without a split, when the rounds run out, when a round has no valid input to run, or when
+the seconds budget is spent.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +33,7 @@ class RoundStats:
     dropped: int = 0  # run, then left out: most programs that ran them crashed
     kept: int = 0  # run and kept: part of the clustering now
     splits: int = 0  # rounds that split at least one cluster
+    out_of_time: bool = False  # the seconds budget ended the rounds (not patience or count)
 
 
 def grow_inputs(
@@ -48,6 +51,7 @@ def grow_inputs(
     top_k: int,
     max_bytes: int,
     min_ok_share: float,
+    seconds: float | None = None,
 ) -> tuple[list[Cluster], RoundStats]:
     """Run rounds of new inputs; `behaviour` is extended in place (per Candidate.key, the new
     runs appended), and the clusters returned are those of the last round.
@@ -59,11 +63,17 @@ def grow_inputs(
     top_k: how many top clusters have their representative run (those that can be chosen).
     min_ok_share: as SelectionOptions.min_ok_share; a largest-size input on which programs time
         out is kept all the same (slowness there is the evidence sought).
+    seconds: no round starts once this much wall time has passed since the first (None: no
+        budget); a round that started finishes, so the budget can be overrun by one round.
     """
     stats = RoundStats()
     used = list(seen)
     quiet = 0
+    started = time.monotonic()
     for number in range(1, rounds + 1):
+        if seconds is not None and number > 1 and time.monotonic() - started >= seconds:
+            stats.out_of_time = True
+            break
         made, largest = make_inputs(number)
         fresh = distinct_inputs(made, exclude=used, max_bytes=max_bytes)
         largest_set = set(made[:largest])

@@ -24,6 +24,7 @@ from solver.selection.oracles import oracle_shares
 from solver.selection.ranking import choose_top, decided_by, rank_clusters
 from solver.selection.rounds import grow_inputs
 from solver.selection.scorer import LearnedRanker, rank_learned
+from solver.selection.tiny import tiny_inputs
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ class SelectionOptions:
     input_rounds: int = 0
     round_inputs: int = 10  # new mutated and restricted inputs per round
     largest_inputs: int = 4  # inputs at the statement's largest sizes, in the first round
+    # Tiny inputs in the first round (tiny.py: blocks cut to one or two items, the smallest
+    # values, two-letter words), where greedy and edge-case mistakes show. 0: none; off by
+    # default until it wins its A/B.
+    tiny_inputs: int = 0
+    # Wall-clock budget of the input rounds: no round starts once it is spent (None: rounds
+    # and patience alone end them). A round already started finishes.
+    round_seconds: float | None = None
     max_largest_bytes: int = 4_000_000  # a largest-size input is cut to fit this
     round_patience: int = 1  # rounds in a row without a split before stopping
     ranker: str = "size"  # ranking.RANKERS: the cluster order (see ranking.py)
@@ -89,6 +97,7 @@ class Stats:
     input_rounds: int = 0  # rounds of further inputs run after the first clustering
     round_inputs: int = 0  # inputs those rounds added to the clustering (not counted above)
     splitting_rounds: int = 0  # of those rounds, how many split a cluster
+    rounds_out_of_time: bool = False  # the round_seconds budget ended them
     clusters: int = 0
     # Which signal put rank 1 first (ranking.decided_by): size, runs-clean, tie, single;
     # "learned" when the learned ranker put another cluster than the biggest first.
@@ -235,10 +244,11 @@ def select(
             seen=[*example_inputs, *inputs], flags=problem.checker,
             rounds=options.input_rounds, patience=options.round_patience, top_k=options.top_k,
             max_bytes=max(options.max_input_bytes, options.max_largest_bytes),
-            min_ok_share=options.min_ok_share)
+            min_ok_share=options.min_ok_share, seconds=options.round_seconds)
         stats.input_rounds = grown.rounds
         stats.round_inputs = grown.kept
         stats.splitting_rounds = grown.splits
+        stats.rounds_out_of_time = grown.out_of_time
         stats.invalid_inputs += grown.invalid
         stats.dropped_inputs += grown.dropped
     stats.clusters = len(clusters)
@@ -340,12 +350,15 @@ def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
                   constraints: InputConstraints | None, bounds: list[int]
                   ) -> Callable[[int], tuple[list[bytes], int]]:
     """What each input round makes (rounds.MakeInputs): the largest sizes first (round 1 only,
-    and only where the statement's ranges are read), then restricted and mutated inputs."""
+    and only where the statement's ranges are read), the tiny ones (round 1), then restricted
+    and mutated inputs."""
     def make(number: int) -> tuple[list[bytes], int]:
         seed = options.seed + 1000 * number
         largest = largest_inputs(example_inputs, constraints, options.largest_inputs,
                                  seed=seed, max_bytes=options.max_largest_bytes) \
             if constraints is not None and number == 1 else []
+        tiny = tiny_inputs(example_inputs, options.tiny_inputs, constraints=constraints,
+                           seed=seed, max_bytes=options.max_input_bytes) if number == 1 else []
         half = options.round_inputs // 2
         restricted = restricted_inputs(example_inputs, half, seed=seed,
                                        max_bytes=options.max_input_bytes)
@@ -353,7 +366,7 @@ def _round_inputs(example_inputs: list[bytes], options: SelectionOptions,
                                 max_bytes=options.max_input_bytes, bounds=bounds,
                                 constraints=constraints if options.range_aware_mutation
                                 else None)
-        return largest + restricted + mutated, len(largest)
+        return largest + tiny + restricted + mutated, len(largest)
 
     return make
 
