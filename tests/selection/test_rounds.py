@@ -129,3 +129,13 @@ def test_rounds_split_the_wrong_programs_off(pool, tmp_path: Path) -> None:
     assert {m.key for m in after.clusters[0].members} == right
     assert after.candidates[0].program.key in right
     assert after.stats.decided_by == "size"
+
+
+def test_the_seconds_budget_ends_the_rounds(pool, tmp_path: Path) -> None:
+    problem = load_problem(write(tmp_path / "vowel.md", STATEMENT))
+    # Patience that would run all five rounds; a budget spent as soon as the first one ends.
+    options = SelectionOptions(input_rounds=5, round_patience=5, round_seconds=1e-9)
+    spent = select(problem, _samples(), pool, options)
+    assert spent.stats.input_rounds == 1 and spent.stats.rounds_out_of_time
+    unbounded = select(problem, _samples(), pool, replace(options, round_seconds=None))
+    assert unbounded.stats.input_rounds > 1 and not unbounded.stats.rounds_out_of_time
