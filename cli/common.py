@@ -54,7 +54,7 @@ RepairShareOption = Annotated[float | None, typer.Option(
 TokenBudgetOption = Annotated[int | None, typer.Option(
     help="generated tokens a problem may spend, besides --samples (0: no token cap)")]
 RankerOption = Annotated[str | None, typer.Option(
-    help="cluster order: size, evidence, agreement, oracle, all or learned (the scorer "
+    help="cluster order: size, evidence, agreement, oracle, all, dual or learned (the scorer "
          "setting's model; without one it says so and ranks by size)")]
 DebugOption = Annotated[bool, typer.Option(help="show tracebacks")]
 JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]

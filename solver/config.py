@@ -32,6 +32,7 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "tiny_inputs": (0, None),
     "round_seconds": (0, None),
     "oracles": (0, None),
+    "model_tests": (0, None),
     "repair_rounds": (0, 10),
     "repair_share": (0, 0.9),  # feedback's share: 1 would leave nothing to repair
     "token_budget": (0, None),
@@ -41,7 +42,7 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 # Settings whose value is one of a few names.
 CHOICES: dict[str, tuple[str, ...]] = {"dtype": ("auto", "bfloat16", "float16", "float32"),
                                       "ranker": ("size", "evidence", "agreement", "oracle", "all",
-                                                 "learned")}
+                                                 "dual", "learned")}
 WHOLE_OR_NULL = ("workers", "engine_cpus")  # null defaults that take only a whole number
 BOOL_OR_NULL = ("enforce_eager",)  # null defaults that take only true or false
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from sandbox.jobs import Program, RunResult
 from sandbox.tester import Executor
 from solver.evaluation import Evaluation, evaluate
-from solver.problem import Problem
+from solver.problem import Problem, TestCase
 from solver.repair.budget import RepairOptions
 from solver.repair.loop import sample_and_repair
 from solver.run.examples import Progress
@@ -25,6 +25,7 @@ from solver.sampling.mix import sampling_streams
 from solver.sampling.profiles import mix_profiles
 from solver.sampling.samplers import open_sampler
 from solver.sampling.types import Sample, Sampler, SamplingOptions
+from solver.selection.dual import draw_tests
 from solver.selection.generators import GeneratorOptions, model_written_inputs
 from solver.selection.oracles import draw_oracles
 from solver.selection.scorer import LearnedRanker, open_learned_ranker
@@ -49,6 +50,9 @@ class SolveOptions:
     # Model-written brute-force programs asked for per problem (selection/oracles.py); the
     # "oracle" and "all" rankers use them. 0: none.
     oracles: int = 0
+    # Replies asking the model for tests with expected outputs (selection/dual.py); the "dual"
+    # ranker uses them. 0: none.
+    model_tests: int = 0
     # Repair with the judge's feedback on the examples (solver/repair/); rounds 0: off.
     repair: RepairOptions = field(default_factory=RepairOptions)
     # Generated tokens the run may spend on solutions (fresh samples, repairs, notes), on top of
@@ -88,6 +92,7 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
         chunk_size=settings["chunk_size"],
         generators=settings["generators"],
         oracles=settings["oracles"],
+        model_tests=settings["model_tests"],
         repair=RepairOptions(rounds=settings["repair_rounds"], share=settings["repair_share"]),
         token_budget=settings["token_budget"] or None,
     )
@@ -120,6 +125,7 @@ class ModelSamples:
     example_results: dict[str, list[RunResult]] = field(default_factory=dict)  # by Program.key
     model_inputs: list[bytes] = field(default_factory=list)
     oracles: list[Program] = field(default_factory=list)  # model-written brute forces
+    tests: list[TestCase] = field(default_factory=list)  # model-written tests (dual.py)
     sampling_s: float = 0.0  # time spent drawing solutions (not generators, oracles)
     feedback_s: float = 0.0  # of that, drawing repairs and notes
 
@@ -134,8 +140,8 @@ def sample_with_model(
     on_sampled: Callable[[list[Sample]], None] | None = None,
 ) -> ModelSamples:
     """Samples over the profile and temperature mix, filtered on the examples as they come;
-    then, with generators > 0 and a chat profile in the mix, model-written inputs, and with
-    oracles > 0 model-written brute forces.
+    then, with generators > 0 and a chat profile in the mix, model-written inputs, with
+    oracles > 0 model-written brute forces, and with model_tests > 0 model-written tests.
 
     on_sampled(samples): runs as soon as sampling ends, to keep them before anything else can
         fail.
@@ -173,8 +179,12 @@ def sample_with_model(
     if options.oracles > 0 and chat:
         oracles = draw_oracles(problem, sampler,
                                chat[0].profile.params(chat[0].options, options.oracles))
+    tests: list[TestCase] = []
+    if options.model_tests > 0 and chat:
+        tests = draw_tests(problem, sampler,
+                           chat[0].profile.params(chat[0].options, options.model_tests))
     return ModelSamples(streamed.samples, streamed.example_results, model_inputs, oracles,
-                        streamed.progress.sampling_s, streamed.progress.feedback_s)
+                        tests, streamed.progress.sampling_s, streamed.progress.feedback_s)
 
 
 @dataclass
@@ -230,6 +240,7 @@ def solve_problem(
     example_results: dict[str, list[RunResult]] = {}
     model_inputs = list(model_inputs)
     oracles: list[Program] = []
+    model_tests: list[TestCase] = []
     sampling_s = feedback_s = 0.0
     if samples is None:
         if sampler is None:
@@ -240,11 +251,11 @@ def solve_problem(
                                   on_sampled=on_sampled)
         samples, example_results = drawn.samples, drawn.example_results
         model_inputs += drawn.model_inputs
-        oracles = drawn.oracles
+        oracles, model_tests = drawn.oracles, drawn.tests
         sampling_s, feedback_s = drawn.sampling_s, drawn.feedback_s
     selection = select(problem, samples, executor, options.selection, progress=progress,
                        model_inputs=model_inputs, example_results=example_results,
-                       oracles=oracles)
+                       oracles=oracles, model_tests=model_tests)
     evaluation = None
     if options.evaluate_hidden:
         evaluation = evaluate(selection, executor, samples=len(samples),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sandbox.jobs import Program, Verdict
@@ -212,3 +214,40 @@ def test_ranker_learned_loads_the_configured_model_or_says_why_not(tmp_path, cap
     assert shipped.selection.learned is not None
     assert str(SHIPPED_MODEL) in caplog.text
     assert solve_options(load_config().values()).selection.learned is None  # size: no model
+
+
+def test_model_written_tests_outrank_a_bigger_wrong_cluster(pool, problems_dir):
+    from solver.sampling.types import GenerationParams
+    from solver.selection.dual import draw_tests, parse_tests, test_messages
+    from solver.selection.select import select
+
+    problem = load_problem(problems_dir / "max-of-list")
+    # The reply after the "```input" prefix: three right tests whose maximum comes last, one
+    # the model got wrong (nobody passes it), the example's own input (dropped), one input out
+    # of range (never run once the ranges are read), one cut off by the token limit.
+    reply = ("3\n1 2 9\n```\n```output\n9\n```\n```input\n2\n4 6\n```\n```output\n6\n```\n"
+             "```input\n4\n1 1 1 5\n```\n```output\n5\n```\n```input\n2\n5 1\n```\n"
+             "```output\n4\n```\n```input\n5\n1 7 3 7 2\n```\n```output\n7\n```\n"
+             "```input\n2\n1 10000000000\n```\n```output\n10000000000\n```\n```input\n3\n1")
+    sampler = ScriptedSampler([(reply, False)])
+    params = GenerationParams(n=1, temperature=0.5, top_p=0.95, max_tokens=300, stop=("\n```",))
+    tests = draw_tests(problem, sampler, params)
+    assert [t.input for t in tests] == [b"3\n1 2 9\n", b"2\n4 6\n", b"4\n1 1 1 5\n",
+                                        b"2\n5 1\n", b"2\n1 10000000000\n"]
+    assert parse_tests("```input\n1\n```\n```output\n") == []  # no answer: no test
+    chat = test_messages(problem)
+    assert problem.statement in chat[1]["content"]
+    assert all(case.output.decode().strip() not in chat[1]["content"]
+               for case in problem.hidden if len(case.output) > 3)
+
+    drawn = samples_of(BUT_LAST, BUT_LAST, BUT_LAST, RIGHT)
+    options = SelectionOptions(generated_inputs=20, check_constraints=True)
+    by_size = select(problem, drawn, pool, options, model_tests=tests)
+    assert by_size.candidates[0].program.source == BUT_LAST  # the tests change nothing here
+    dual = select(problem, drawn, pool, replace(options, ranker="dual"), model_tests=tests)
+    assert dual.stats.model_tests == 4  # the out-of-range one was never run
+    assert dual.candidates[0].program.source == RIGHT  # 1 sample x 3 tests beats 3 x 0
+    assert dual.stats.decided_by == "dual"
+    none_passed = select(problem, drawn, pool, replace(options, ranker="dual"),
+                         model_tests=tests[3:4])
+    assert none_passed.candidates[0].program.source == BUT_LAST  # no evidence: size

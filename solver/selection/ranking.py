@@ -10,6 +10,8 @@ its fastest member first. Where is rank 1 decided? Here, by the ranker the optio
 - "oracle": clusters that agree with brute-force oracles on more of their answers first
   (oracles.py; no oracle, no change), then size, then agreement;
 - "all": runs clean first, then oracle agreement, then size, then agreement;
+- "dual" (CodeT): size times the model-written tests the representative passes (dual.py), then
+  size; no tests, or none passed, is the size order;
 - "learned": a trained model's estimate that a member passes (scorer.py orders clusters and
   members by it); here, without a model, it is the size order (the fallback).
 """
@@ -20,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from solver.selection.clustering import Candidate, Cluster
 
-RANKERS = ("size", "evidence", "agreement", "oracle", "all", "learned")
+RANKERS = ("size", "evidence", "agreement", "oracle", "all", "dual", "learned")
 
 
 def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
@@ -39,12 +41,14 @@ def agreement(cluster: Cluster, clusters: Sequence[Cluster]) -> float:
 
 
 def rank_keys(clusters: Sequence[Cluster], ranker: str = "size", *,
-              oracle: Mapping[int, float] | None = None) -> dict[int, tuple]:
+              oracle: Mapping[int, float] | None = None,
+              dual: Mapping[int, float] | None = None) -> dict[int, tuple]:
     """Per cluster (by id()), what the ranker sorts on, smallest first. Run time is left out:
     clusters with equal keys are a tie the size order (cluster_programs) breaks by time."""
     if ranker not in RANKERS:
         raise ValueError(f"unknown ranker {ranker!r} (one of {', '.join(RANKERS)})")
     shares = oracle or {}
+    dual_score = dual or {}
     agreeing = {id(c): agreement(c, clusters) for c in clusters} \
         if ranker in ("agreement", "oracle", "all") else {}
     keys = {}
@@ -57,26 +61,31 @@ def rank_keys(clusters: Sequence[Cluster], ranker: str = "size", *,
             "agreement": (-c.size, -agreeing.get(id(c), 0.0)),
             "oracle": (-oracle_share, -c.size, -agreeing.get(id(c), 0.0)),
             "all": (-c.clean_share, -oracle_share, -c.size, -agreeing.get(id(c), 0.0)),
+            "dual": (-dual_score.get(id(c), 0.0), -c.size, c.failures),
         }[ranker]
     return keys
 
 
 def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size", *,
-                  oracle: Mapping[int, float] | None = None) -> list[Cluster]:
+                  oracle: Mapping[int, float] | None = None,
+                  dual: Mapping[int, float] | None = None) -> list[Cluster]:
     """The clusters in rank order. `clusters` arrive in size order (cluster_programs); the sort
     is stable, so equal keys (rank_keys) keep that order: by time.
 
     oracle: per cluster (by id()), its share of agreement with the oracles (oracles.py); a
         cluster without an entry counts as agreeing (no evidence against it).
+    dual: per cluster (by id()), its dual score (dual.py); a cluster without one scores 0.
     """
-    keys = rank_keys(clusters, ranker, oracle=oracle)
+    keys = rank_keys(clusters, ranker, oracle=oracle, dual=dual)
     return sorted(clusters, key=lambda c: keys[id(c)])
 
 
 def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster], *,
-               oracle: Mapping[int, float] | None = None) -> str | None:
+               oracle: Mapping[int, float] | None = None,
+               dual: Mapping[int, float] | None = None) -> str | None:
     """Which signal put the rank-1 cluster first: "runs-clean" when a cluster with a better
     clean share displaced the biggest, "oracle" when one agreeing more with the oracles did,
+    "dual" when one with a higher dual score did,
     "agreement" when agreement chose among the biggest,
     "size" when the biggest is bigger than the next, "single" when there is one cluster, "tie"
     when equal sizes were ordered by failures and time; None: no clusters."""
@@ -90,6 +99,9 @@ def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster], *,
     shares = oracle or {}
     if shares.get(id(top), 1.0) > shares.get(id(biggest), 1.0):
         return "oracle"
+    scores = dual or {}
+    if scores.get(id(top), 0.0) > scores.get(id(biggest), 0.0):
+        return "dual"
     if top is not biggest or (top.size == size_order[1].size
                               and _agreement_decided(size_order, ranked)):
         return "agreement"

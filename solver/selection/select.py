@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from sandbox.checkers import ValidatorFlags
 from sandbox.jobs import Limits, Program, RunResult, SandboxError, Verdict
 from sandbox.tester import Executor, Test, judge, overall
-from solver.problem import Problem
+from solver.problem import Problem, TestCase
 from solver.problem.types import InputValidator
 from solver.run.examples import Progress, count_examples, judge_stage, run_examples
 from solver.sampling.dedupe import programs_from
 from solver.sampling.types import Sample
 from solver.selection.clustering import Candidate, Cluster, cluster_programs, run_outcome
 from solver.selection.constraints import InputConstraints, read_constraints
+from solver.selection.dual import dual_scores
 from solver.selection.inputs import agreed_inputs, distinct_inputs, runnable_inputs
 from solver.selection.largest import largest_inputs
 from solver.selection.mutation import mutate_inputs, restricted_inputs, statement_bounds
@@ -98,6 +99,7 @@ class Stats:
     round_inputs: int = 0  # inputs those rounds added to the clustering (not counted above)
     splitting_rounds: int = 0  # of those rounds, how many split a cluster
     rounds_out_of_time: bool = False  # the round_seconds budget ended them
+    model_tests: int = 0  # model-written tests run (valid, not an example: dual.py)
     clusters: int = 0
     # Which signal put rank 1 first (ranking.decided_by): size, runs-clean, tie, single;
     # "learned" when the learned ranker put another cluster than the biggest first.
@@ -135,6 +137,8 @@ class Selection:
     example_results: dict[str, list[RunResult]] = field(default_factory=dict)
     # Per cluster (by id()), its agreement with the oracles (oracles.py); None: no oracles.
     oracle: dict[int, float] | None = None
+    # Per cluster (by id()), CodeT's dual score (dual.py); None: no model-written tests.
+    dual: dict[int, float] | None = None
 
 
 def select(
@@ -147,6 +151,7 @@ def select(
     model_inputs: Sequence[bytes] = (),
     example_results: Mapping[str, list[RunResult]] | None = None,
     oracles: Sequence[Program] = (),
+    model_tests: Sequence[TestCase] = (),
 ) -> Selection:
     """Filter the sampled programs on the examples, cluster survivors, choose the top k.
 
@@ -157,6 +162,8 @@ def select(
     oracles: brute-force programs (slow, simple); those passing every example are run on the
         first batch of generated inputs, and the "oracle" and "all" rankers use where clusters
         agree with them (oracles.py). They are never chosen themselves.
+    model_tests: model-written tests with expected outputs (dual.py); each cluster's
+        representative is run on the valid ones, and the "dual" ranker uses how many it passed.
     """
     stats = Stats(sampled=len(samples))
     stats.from_cache = sum(1 for sample in samples if sample.from_cache)
@@ -256,6 +263,11 @@ def select(
     if oracles and clusters and generate:
         shares = oracle_shares(clusters, _oracle_outcomes(
             oracles, problem, executor, generated, kept, progress))
+    dual = None
+    if model_tests and clusters and generate:
+        passes, stats.model_tests = _model_test_passes(clusters, model_tests, valid_mask,
+                                                       problem, executor, progress)
+        dual = dual_scores(clusters, passes)
     by_index = {sample.index: sample for sample in samples}
     if options.ranker == "learned" and options.learned is not None and clusters:
         ranked, _ = rank_learned(clusters, options.learned, oracle=shares,
@@ -268,8 +280,8 @@ def select(
             shares = {id(c): by_signature[c.signature] for c in ranked
                       if c.signature in by_signature}
     else:
-        ranked = rank_clusters(clusters, options.ranker, oracle=shares)
-        stats.decided_by = decided_by(clusters, ranked, oracle=shares)
+        ranked = rank_clusters(clusters, options.ranker, oracle=shares, dual=dual)
+        stats.decided_by = decided_by(clusters, ranked, oracle=shares, dual=dual)
     clusters = ranked
     chosen = [
         ChosenProgram(
@@ -283,7 +295,8 @@ def select(
         for rank, cluster, candidate in choose_top(clusters, options.top_k)
     ]
     return Selection(problem=problem, candidates=chosen, stats=stats, clusters=clusters,
-                     survivors=survivors, example_results=example_results, oracle=shares)
+                     survivors=survivors, example_results=example_results, oracle=shares,
+                     dual=dual if options.ranker != "learned" else None)
 
 
 def sample_origins(survivors: Sequence[Candidate], by_index: Mapping[int, Sample]
@@ -326,6 +339,24 @@ def _oracle_outcomes(oracles: Sequence[Program], problem: Problem, executor: Exe
     runs = judge_stage("oracles", executor, trusted, tests, problem=problem, progress=progress)
     return [[run_outcome(run, problem.checker) if run.verdict is Verdict.OK else None
              for run in runs[p.key]] for p in trusted]
+
+
+def _model_test_passes(clusters: Sequence[Cluster], tests: Sequence[TestCase],
+                       valid_mask: Callable[[Sequence[bytes]], list[bool]], problem: Problem,
+                       executor: Executor, progress: Progress | None
+                       ) -> tuple[dict[int, int], int]:
+    """Per cluster (by id()), how many of the valid model-written tests its representative
+    passes (the problem's checker against the model's expected output); and how many tests
+    were valid. A test whose input breaks the statement's ranges is never run."""
+    valid = [test for test, keep in zip(tests, valid_mask([t.input for t in tests]), strict=True)
+             if keep]
+    if not valid:
+        return {}, 0
+    runs = judge_stage("model tests", executor, [c.representative.program for c in clusters],
+                       [Test(t.name, t.input, t.output) for t in valid], problem=problem,
+                       progress=progress)
+    return {id(c): sum(r.verdict is Verdict.OK for r in runs[c.representative.program.key])
+            for c in clusters}, len(valid)
 
 
 def _first_inputs(example_inputs: list[bytes], model_inputs: Sequence[bytes],
