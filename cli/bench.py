@@ -299,6 +299,10 @@ def bench_select(
         help="the learned arm's model file (default: the scorer setting, else the shipped "
              "one); scored only on problems it was not trained on")] = None,
     learned: Annotated[bool, typer.Option(help="score the learned arm")] = True,
+    model_tests: Annotated[int, typer.Option(
+        "--model-tests", min=0,
+        help="replies asking the configured model for tests with answers, per problem: the dual "
+             "arm (0: no dual arm, no model)")] = 0,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
     """solved@1 and solved@10 of each arm (an input set and a ranking: random, cluster size,
@@ -324,6 +328,7 @@ def bench_select(
             ranker, note = open_learned_ranker(scorer or defaults["scorer"])
             err.print(note.replace("; ranking by size", "; no learned arm"), markup=False,
                       soft_wrap=True)
+        write_tests = tests_writer(defaults, model_tests) if model_tests > 0 else None
         with DockerPool(sandbox_options(defaults, workers)) as pool:
             chosen = defaults["restricted_inputs"] if restricted_inputs is None \
                 else restricted_inputs
@@ -332,7 +337,7 @@ def bench_select(
                 options=SelectionOptions(generated_inputs=defaults["generated_inputs"],
                                          restricted_inputs=chosen,
                                          input_rounds=max(1, input_rounds)),
-                learned=ranker,
+                learned=ranker, write_tests=write_tests,
                 on_start=lambda key: err.print(f"{key}: selecting", markup=False))
         if not report["problems"]:
             raise CliError(f"{samples_from}: no programs for any problem under {root}",
@@ -439,6 +444,20 @@ def print_arms(arms: dict) -> None:
         low, high = row["ci95"]
         out.print(f"{arm:<16}{row['solved_at_1']:>10.3f}{row['solved_at_10']:>11.3f}   "
                   f"{low:.3f}-{high:.3f}")
+
+
+def tests_writer(defaults, replies: int):
+    """problem -> the configured model's tests for it (selection/dual.py), drawn as `solve`
+    would with `model_tests: replies` (the first profile's request, seed 0)."""
+    from solver.sampling.profiles import mix_profiles
+    from solver.selection.dual import draw_tests
+    from solver.solve import open_model, solve_options
+
+    options = solve_options(defaults, seed=0)
+    profile = mix_profiles(options.sampling.profile)[0]
+    params = profile.params(options.sampling, replies)
+    sampler = open_model(options)
+    return lambda problem: draw_tests(problem, sampler, params)
 
 
 def print_select_report(report: dict) -> None:

@@ -12,6 +12,9 @@ measurement of a model's. A measurement only: no arm here changes what `solve` c
 The learned arm (solver/selection/scorer.py, on the plain set) is scored only on problems its
 model was not trained on (the model file lists them by folder name): a split by problem, never by
 program. The report then compares every arm on those held-out problems alone ("learned").
+The dual arm (selection/dual.py, on the plain set) is scored when a model is asked for tests:
+the model's own tests with expected outputs, from the statement alone; a measurement of that
+model's tests, not an upper bound.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from sandbox.jobs import Verdict
 from sandbox.tester import Executor
 from solver.batch import matches
 from solver.evaluation import hidden_verdicts, pass_at_k
-from solver.problem import ProblemError, load_problem
+from solver.problem import Problem, ProblemError, TestCase, load_problem
 from solver.run.examples import Progress
 from solver.sampling.folder import programs_folder_for, samples_from_folder
 from solver.selection.clustering import Cluster
@@ -65,6 +68,7 @@ RANKED_ARMS = {
 ORACLE_LABEL = "time_limit_exceeded"
 ARMS = ("random", *RANKED_ARMS)
 LEARNED_ARM = "learned"  # plain inputs, the learned ranker; only on problems held out of training
+DUAL_ARM = "dual"  # plain inputs, CodeT's dual score; only when a model wrote tests
 DEFAULT_ROUNDS = 3
 TOP_K = 10  # solved@10: the chosen ten
 Z_95 = 1.959964  # two-sided 95% normal quantile
@@ -138,6 +142,7 @@ class ProblemScores:
     clusters_after_tiny: int = 0  # on the tiny input set (rounds with tiny inputs)
     invalid_inputs: int = 0  # the rounds set's inputs rejected by the statement's ranges
     round_inputs: int = 0  # inputs the rounds added
+    model_tests: int | None = None  # model-written tests run (None: none were asked for)
     arms: dict[str, dict[str, float]] = field(default_factory=dict)  # arm -> {solved_at_1, ...}
     # With a learned model: whether the problem was among its training problems (then it has no
     # learned arm). None: no learned model.
@@ -148,12 +153,14 @@ class ProblemScores:
 def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
                   options: SelectionOptions | None = None,
                   learned: LearnedRanker | None = None,
+                  write_tests: Callable[[Problem], list[TestCase]] | None = None,
                   progress: Progress | None = None) -> ProblemScores:
     """Select once on the problem's labelled programs, judge every survivor once, score each arm.
 
     programs: the folder of this problem's programs (any layout; every source file is a sample).
     options: the selection's inputs (None: SelectionOptions(), what `solve` uses by default).
     learned: the learned arm's model; scored only when the problem is not one it was trained on.
+    write_tests: a model writing tests with expected outputs for the dual arm (statement only).
     progress(stage, done, total): passed on to the sandbox stages.
     """
     try:
@@ -168,13 +175,15 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     base = options or SelectionOptions(input_rounds=DEFAULT_ROUNDS)
     selections = {}
     example_results = None
+    model_tests = write_tests(problem) if write_tests is not None else []
     for name, fields in INPUT_SETS.items():
         chosen = replace(base, ranker="size", **fields)
         if name in ("rounds", "tiny") and chosen.input_rounds <= 0:
             chosen = replace(chosen, input_rounds=DEFAULT_ROUNDS)
         selections[name] = select(problem, samples, executor, chosen, progress=progress,
                                   example_results=example_results,
-                                  oracles=oracles if name in ("rounds", "tiny") else ())
+                                  oracles=oracles if name in ("rounds", "tiny") else (),
+                                  model_tests=model_tests if name == "plain" else ())
         example_results = example_results or selections[name].example_results
     survivors = selections["plain"].survivors
     verdicts = hidden_verdicts(problem, [c.program for c in survivors], executor, progress) \
@@ -190,6 +199,13 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
         keys = rank_keys(clusters, ranker, oracle=oracle)
         arms[arm] = {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
                      "solved_at_10": float(solved_10)}
+    if write_tests is not None:
+        plain = selections["plain"]
+        ranked = rank_clusters(plain.clusters, "dual", dual=plain.dual)
+        _, solved_10 = solved_in_order(ranked, correct_keys)
+        keys = rank_keys(plain.clusters, "dual", dual=plain.dual)
+        arms[DUAL_ARM] = {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
+                          "solved_at_10": float(solved_10)}
     trained_on = None
     if learned is not None:
         trained_on = problem_name(key) in learned.model.trained_on
@@ -203,6 +219,8 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
                          clusters_after_rounds=len(selections["rounds"].clusters),
                          clusters_after_tiny=len(selections["tiny"].clusters),
                          invalid_inputs=rounds.invalid_inputs, round_inputs=rounds.round_inputs,
+                         model_tests=selections["plain"].stats.model_tests
+                         if write_tests is not None else None,
                          arms=arms)
 
 
@@ -243,6 +261,7 @@ def benchmark_selection(
     only: str | None = None,
     options: SelectionOptions | None = None,
     learned: LearnedRanker | None = None,
+    write_tests: Callable[[Problem], list[TestCase]] | None = None,
     on_start: Callable[[str], None] | None = None,
     progress: Progress | None = None,
 ) -> dict:
@@ -254,6 +273,7 @@ def benchmark_selection(
     only: glob (or substring) on the problem key, as in `batch --only`.
     options: the selection's inputs for every problem (to compare input sets: run twice).
     learned: the learned arm's model (None: no learned arm).
+    write_tests: what writes a problem's tests for the dual arm (None: no dual arm).
     on_start(key): before each problem is scored.
     """
     scores = []
@@ -264,21 +284,24 @@ def benchmark_selection(
         if on_start is not None:
             on_start(key)
         scores.append(score_problem(key, folder, programs, executor, options=options,
-                                    learned=learned, progress=progress))
+                                    learned=learned, write_tests=write_tests,
+                                    progress=progress))
     rows = [{"id": s.id, "survivors": s.survivors, "correct_survivors": s.correct_survivors,
              "clusters": s.clusters, "generated_inputs": s.generated_inputs,
              "clusters_after_rounds": s.clusters_after_rounds,
              "clusters_after_tiny": s.clusters_after_tiny,
              "invalid_inputs": s.invalid_inputs, "round_inputs": s.round_inputs,
+             "model_tests": s.model_tests,
              "arms": {arm: {name: round(value, 4) for name, value in values.items()}
                       for arm, values in s.arms.items()},
              "trained_on": s.trained_on, "error": s.error} for s in scores]
-    report = {"arms": summarise_arms(scores), "problems": rows}
+    arms = (*ARMS, DUAL_ARM) if write_tests is not None else ARMS
+    report = {"arms": summarise_arms(scores, arms), "problems": rows}
     if learned is not None:
         held = [s for s in scores if s.error is None and LEARNED_ARM in s.arms]
         report["learned"] = {
             "held_out": [s.id for s in held],
             "trained_on": [s.id for s in scores if s.trained_on],
-            "arms": summarise_arms(held, (*ARMS, LEARNED_ARM)),
+            "arms": summarise_arms(held, (*arms, LEARNED_ARM)),
         }
     return report

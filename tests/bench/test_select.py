@@ -138,3 +138,38 @@ def test_learned_arm_scores_its_order_and_only_held_out_problems_count() -> None
                          trained_on=False)
     summary = summarise_arms([held], (*ARMS, LEARNED_ARM))
     assert summary[LEARNED_ARM]["solved_at_1"] == 1.0 and summary["size"]["solved_at_1"] == 0.0
+
+
+@pytest.mark.integration
+def test_dual_arm_scores_the_tests_the_model_wrote(pool, tmp_path: Path) -> None:
+    from solver.bench.select import DUAL_ARM
+    from solver.problem import Problem, TestCase
+
+    key = "max-of-list"
+    labelled = tmp_path / "labelled" / key
+    right = "n = int(input())\nprint(max(map(int, input().split())))\n"
+    # Three spellings of one mistake (the last number is never read): the biggest cluster.
+    wrong = ["input()\nprint(max(list(map(int, input().split()))[:-1]))\n",
+             "input()\na = [int(x) for x in input().split()]\nprint(max(a[:len(a) - 1]))\n",
+             "input()\nv = input().split()\nv.pop()\nprint(max(int(x) for x in v))\n"]
+    (labelled / "accepted").mkdir(parents=True)
+    (labelled / "wrong_answer").mkdir()
+    (labelled / "accepted" / "right.py").write_text(right, encoding="utf-8")
+    for i, source in enumerate(wrong):
+        (labelled / "wrong_answer" / f"but_last_{i}.py").write_text(source, encoding="utf-8")
+    asked: list[str] = []
+
+    def write_tests(problem: Problem) -> list[TestCase]:
+        asked.append(problem.title)  # a model's tests, written here: the maximum comes last
+        return [TestCase("t0", b"3\n1 2 9\n", b"9\n"), TestCase("t1", b"2\n4 6\n", b"6\n")]
+
+    problems = [(key, REPO / "problems" / key)]
+    without = benchmark_selection(problems, tmp_path / "labelled", pool)
+    assert DUAL_ARM not in without["arms"] and without["problems"][0]["model_tests"] is None
+    report = benchmark_selection(problems, tmp_path / "labelled", pool, write_tests=write_tests)
+    [row] = report["problems"]
+    assert asked == ["Maximum of a List"] and row["model_tests"] == 2
+    assert row["survivors"] == 4 and row["correct_survivors"] == 1
+    assert row["arms"]["size"]["solved_at_1"] == 0.0  # 3 wrong samples against 1 right
+    assert row["arms"][DUAL_ARM]["solved_at_1"] == 1.0  # 1 x 2 tests against 3 x 0
+    assert report["arms"][DUAL_ARM]["solved_at_1"] == 1.0
