@@ -1,0 +1,4 @@
+s = int(input())
+m = s // 60 % 60
+r = s % 60
+print(m, r)

@@ -1,0 +1,3 @@
+s = input().strip()
+r = s[::-1].rstrip('0')
+print(r)

@@ -1,0 +1,5 @@
+n = int(input())
+a = list(map(int, input().split()))
+inc = all(a[i] <= a[i + 1] for i in range(n - 1))
+dec = all(a[i] >= a[i + 1] for i in range(n - 1))
+print("YES" if inc or dec else "NO")

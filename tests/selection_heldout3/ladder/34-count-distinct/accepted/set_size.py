@@ -1,0 +1,3 @@
+n = int(input())
+a = input().split()
+print(len(set(map(int, a))))

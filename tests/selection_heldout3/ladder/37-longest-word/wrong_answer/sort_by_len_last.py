@@ -1,0 +1,3 @@
+words = input().split()
+words.sort(key=len)
+print(words[-1])
