@@ -748,8 +748,11 @@ class DockerPool:
                 thread.start()
             deadline = time.monotonic() + CLOSE_WAIT_S
             for thread in removals + self.threads:
+                # An interrupt can land between (or inside) two starts in in_threads: a
+                # thread never started has nothing to wait for, and join() raises on it.
                 if thread is not threading.current_thread():
-                    thread.join(max(0.0, deadline - time.monotonic()))
+                    with contextlib.suppress(RuntimeError):
+                        thread.join(max(0.0, deadline - time.monotonic()))
             self.threads = []
             if first and workers:
                 remove_labelled(self.client, {POOL_LABEL: self.labels[POOL_LABEL]})
