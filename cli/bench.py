@@ -439,11 +439,14 @@ def print_repair_report(report: dict) -> None:
 
 
 def print_arms(arms: dict) -> None:
-    out.print(f"{'arm':<16}{'solved@1':>10}{'solved@10':>11}   solved@1 95% CI (Wilson)")
+    out.print(f"{'arm':<16}{'solved@1':>10}{'solved@10':>11}   {'solved@1 95% CI':<17}"
+              "vs size: better/worse (sign p)")
     for arm, row in arms.items():
         low, high = row["ci95"]
+        versus = row["vs_size"]
         out.print(f"{arm:<16}{row['solved_at_1']:>10.3f}{row['solved_at_10']:>11.3f}   "
-                  f"{low:.3f}-{high:.3f}")
+                  f"{f'{low:.3f}-{high:.3f}':<17}{versus['better']}/{versus['worse']} "
+                  f"({versus['p']:.2f})")
 
 
 def tests_writer(defaults, replies: int):

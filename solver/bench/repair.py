@@ -21,11 +21,11 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
-from math import comb
 from pathlib import Path
 
 from sandbox.tester import Executor
 from solver.batch import matches
+from solver.bench.significance import sign_test_p
 from solver.files import write_whole
 from solver.problem import ProblemError, load_problem
 from solver.repair.budget import RepairOptions
@@ -134,10 +134,8 @@ def paired_test(runs: Sequence[dict[str, dict]], metric: str = "solved_at_1") ->
     both arms solved, or neither, say nothing about the difference)."""
     repair_only = sum(1 for run in runs if run["repair"][metric] and not run["plain"][metric])
     plain_only = sum(1 for run in runs if run["plain"][metric] and not run["repair"][metric])
-    discordant = repair_only + plain_only
-    tail = sum(comb(discordant, k) for k in range(min(repair_only, plain_only) + 1))
-    p_value = min(1.0, 2 * tail / 2 ** discordant) if discordant else 1.0
-    return {"repair_only": repair_only, "plain_only": plain_only, "p_value": p_value}
+    return {"repair_only": repair_only, "plain_only": plain_only,
+            "p_value": sign_test_p(repair_only, plain_only)}
 
 
 def benchmark_repair(

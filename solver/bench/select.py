@@ -27,6 +27,7 @@ from pathlib import Path
 from sandbox.jobs import Verdict
 from sandbox.tester import Executor
 from solver.batch import matches
+from solver.bench.significance import sign_test_p
 from solver.evaluation import hidden_verdicts, pass_at_k
 from solver.problem import Problem, ProblemError, TestCase, load_problem
 from solver.run.examples import Progress
@@ -237,9 +238,10 @@ def learned_arm(clusters: Sequence[Cluster], learned: LearnedRanker, correct_key
 
 def summarise_arms(scores: Sequence[ProblemScores], arms: Sequence[str] = ARMS
                    ) -> dict[str, dict]:
-    """Per arm: mean solved@1 and solved@10 over the scored problems, and a Wilson 95% interval
-    for solved@1 over problems (the random arm's expected count stands in for successes).
-    Every arm must be scored on every problem given."""
+    """Per arm: mean solved@1 and solved@10 over the scored problems, a Wilson 95% interval
+    for solved@1 over problems (the random arm's expected count stands in for successes), and
+    against size (`vs_size`): on how many problems its solved@1 is higher, lower, and the sign
+    test's two-sided p of that split. Every arm must be scored on every problem given."""
     scored = [s for s in scores if s.error is None]
     summary = {}
     for arm in arms:
@@ -247,10 +249,19 @@ def summarise_arms(scores: Sequence[ProblemScores], arms: Sequence[str] = ARMS
         at_10 = sum(s.arms[arm]["solved_at_10"] for s in scored)
         count = len(scored)
         low, high = wilson_interval(at_1, count)
+        better, worse = compare(scored, arm, "size")
         summary[arm] = {"solved_at_1": round(at_1 / count, 4) if count else 0.0,
                         "solved_at_10": round(at_10 / count, 4) if count else 0.0,
-                        "ci95": [round(low, 4), round(high, 4)]}
+                        "ci95": [round(low, 4), round(high, 4)],
+                        "vs_size": {"better": better, "worse": worse,
+                                    "p": round(sign_test_p(better, worse), 4)}}
     return summary
+
+
+def compare(scores: Sequence[ProblemScores], arm: str, baseline: str) -> tuple[int, int]:
+    """On how many problems `arm`'s solved@1 is above `baseline`'s, and on how many below."""
+    gaps = [s.arms[arm]["solved_at_1"] - s.arms[baseline]["solved_at_1"] for s in scores]
+    return sum(gap > 1e-9 for gap in gaps), sum(gap < -1e-9 for gap in gaps)
 
 
 def benchmark_selection(
