@@ -17,6 +17,8 @@ from solver.selection.shape import (
     Pos,
     analyse_input,
     format_int,
+    looks_like_sizes,
+    render,
     token_indices,
 )
 
@@ -66,7 +68,7 @@ def _grown(shape: InputShape, constraints: InputConstraints, rng: random.Random,
                        constraints, shape.lines)
     counts = {b.count_pos for b in blocks}
     words = _tied_words(shape, named)
-    sizes = _looks_like_sizes(shape) - counts - set(words)
+    sizes = looks_like_sizes(shape) - counts - set(words)
     # Scalars first, in reading order, so a bound such as "K <= N" sees N's new value.
     for pos in sorted(named):
         name = named[pos]
@@ -83,14 +85,14 @@ def _grown(shape: InputShape, constraints: InputConstraints, rng: random.Random,
                 # A word as long as this count ("a string of length n") grows with it.
                 own = lines[li][pi]
                 lines[li][pi] = bytes(rng.choice(own) for _ in range(min(value, max_bytes)))
-    fixed = len(b"\n".join(b"".join(line) for line in lines))
+    fixed = len(render(lines))
     budget = max(0, max_bytes - fixed) // max(1, len(blocks))
     # Later blocks first: growing one moves the lines after it, never the ones before.
     for block in sorted(blocks, key=lambda b: b.first if b.kind == "lines" else b.line,
                         reverse=True):
         _grow_block(block, lines, named, constraints, scalars, rng, near_top=near_top,
                     budget=budget)
-    return b"\n".join(b"".join(line) for line in lines)
+    return render(lines)
 
 
 def _inferred_blocks(shape: InputShape, named: dict[Pos, str],
@@ -136,24 +138,6 @@ def _tied_words(shape: InputShape, named: dict[Pos, str]) -> dict[Pos, list[Pos]
         if same and len(same) == sum(1 for w in shape.words if w[0] > pos[0]):
             tied[pos] = same
     return tied
-
-
-def _looks_like_sizes(shape: InputShape) -> set[Pos]:
-    """Integers that may size something later (a line's token count, the lines left, a word's
-    length): left alone unless known as a count, since changing one alone breaks the input."""
-    words = set(shape.words)
-    ints_by_line: dict[int, list[tuple[Pos, int]]] = {}
-    for pos, value in shape.ints.items():
-        ints_by_line.setdefault(pos[0], []).append((pos, value))
-    later_sizes: set[int] = set()
-    sizes = set()
-    for li in range(len(shape.lines) - 1, -1, -1):
-        here = later_sizes | {len(shape.lines) - li - 1}
-        sizes.update(pos for pos, value in ints_by_line.get(li, ()) if value in here)
-        tokens = token_indices(shape.lines[li])
-        later_sizes.add(len(tokens))
-        later_sizes.update(len(shape.lines[li][t]) for t in tokens if (li, t) in words)
-    return sizes
 
 
 def _growable(blocks: list[Block], named: dict[Pos, str], constraints: InputConstraints,

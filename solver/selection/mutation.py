@@ -18,6 +18,7 @@ from solver.selection.shape import (
     char_class,
     format_int,
     is_space,
+    render,
     token_indices,
 )
 
@@ -326,7 +327,7 @@ def _distinct_variants(
         lines = vary(shapes[attempt % len(shapes)])
         if lines is None:
             continue
-        data = b"\n".join(b"".join(line) for line in lines)
+        data = render(lines)
         if data in seen or len(data) > max_bytes:
             continue
         seen.add(data)

@@ -176,3 +176,26 @@ def format_int(value: int, like: bytes) -> bytes:
         text = text.zfill(len(digits))  # fixed-width fields such as "007" keep their width
     prefix = "-" if value < 0 else ("+" if sign == b"+" else "")
     return (prefix + text).encode()
+
+
+def looks_like_sizes(shape: InputShape) -> set[Pos]:
+    """Integers that may size something later (a line's token count, the lines left, a word's
+    length): left alone unless known as a count, since changing one alone breaks the input."""
+    words = set(shape.words)
+    ints_by_line: dict[int, list[tuple[Pos, int]]] = {}
+    for pos, value in shape.ints.items():
+        ints_by_line.setdefault(pos[0], []).append((pos, value))
+    later_sizes: set[int] = set()
+    sizes = set()
+    for li in range(len(shape.lines) - 1, -1, -1):
+        here = later_sizes | {len(shape.lines) - li - 1}
+        sizes.update(pos for pos, value in ints_by_line.get(li, ()) if value in here)
+        tokens = token_indices(shape.lines[li])
+        later_sizes.add(len(tokens))
+        later_sizes.update(len(shape.lines[li][t]) for t in tokens if (li, t) in words)
+    return sizes
+
+
+def render(lines: list[list[bytes]]) -> bytes:
+    """An input's bytes from its lines of pieces (the inverse of analyse_input's split)."""
+    return b"\n".join(b"".join(line) for line in lines)

@@ -22,6 +22,7 @@ from solver.selection.shape import (
     Pos,
     analyse_input,
     format_int,
+    render,
     token_indices,
 )
 
@@ -75,10 +76,6 @@ def shrink_input(
     except _OutOfBudgetError:
         return ShrinkResult(shrinker.current, shrinker.steps, shrinker.runs, out_of_budget=True)
     return ShrinkResult(shrinker.current, shrinker.steps, shrinker.runs, out_of_budget=False)
-
-
-def render(lines: Lines) -> bytes:
-    return b"\n".join(b"".join(line) for line in lines)
 
 
 def without_tokens(pieces: list[bytes], drop: set[int]) -> list[bytes]:

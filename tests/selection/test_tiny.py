@@ -42,6 +42,27 @@ def test_words_are_spelt_over_two_letters_and_lose_a_letter() -> None:
     assert b"1\naa\n" in short and b"2\nbb bb\n" in short
 
 
+def test_the_format_holds_counts_widths_lengths_and_keywords_keep_their_values() -> None:
+    # "n m" then n rows of m items: rows cut, m kept, every row still m items long.
+    for data in tiny_inputs([b"2 3\n1 2 3\n4 5 6\n"], 30):
+        header, *rows = data.split(b"\n")[:-1]
+        n, m = map(int, header.split())
+        assert m == 3 and len(rows) == n and all(len(row.split()) == 3 for row in rows)
+    # A grid: rows cut, its width kept.
+    grid = tiny_inputs([b"3 3\n#.#\n...\n.#.\n"], 10)
+    assert grid and all(data.split(b"\n")[0].split()[1] == b"3" for data in grid)
+    # n then a word of n letters: n is left alone, the word keeps its length.
+    lengths = tiny_inputs([b"5\nabcde\n"], 10)
+    assert lengths and all(data.startswith(b"5\n") and len(data) == 8 for data in lengths)
+    # Repeated command words are format, not data.
+    commands = tiny_inputs([b"4\nadd 3\nget 1\nadd 5\nget 2\n"], 20)
+    assert commands and all(line.split()[0] in (b"add", b"get")
+                            for data in commands for line in data.split(b"\n")[1:-1])
+    # A count read both ways ("2" then two lines of two) counts lines: rows keep both items.
+    assert all(len(line.split()) == 2 for data in tiny_inputs([b"2\n5 6\n7 8\n"], 20)
+               for line in data.split(b"\n")[1:-1])
+
+
 def test_deterministic_distinct_and_within_count() -> None:
     examples = [b"3\n1 2\n3 4\n5 6\n", b"2\n7 7\n8 8\n"]
     first = tiny_inputs(examples, 15, seed=4)
