@@ -67,6 +67,9 @@ def solve_options(settings: Mapping, *, seed: int | None = None) -> SolveOptions
     """SolveOptions from merged settings (solver.config): the one place `solve`, `listen`,
     `batch` and `bench` turn settings into options. seed: sampling and input mutation (None:
     random sampling, mutation seed 0)."""
+    if settings["ranker"] == "dual" and not settings["model_tests"]:
+        logging.getLogger("cpsolve").warning(
+            "ranker dual with model_tests 0: no model-written tests, ranking by size")
     return SolveOptions(
         sampling=SamplingOptions(
             model=settings["model"], profile=settings["profile"], samples=settings["samples"],
@@ -141,7 +144,8 @@ def sample_with_model(
 ) -> ModelSamples:
     """Samples over the profile and temperature mix, filtered on the examples as they come;
     then, with generators > 0 and a chat profile in the mix, model-written inputs, with
-    oracles > 0 model-written brute forces, and with model_tests > 0 model-written tests.
+    oracles > 0 model-written brute forces, and with model_tests > 0 and the dual ranker
+    model-written tests.
 
     on_sampled(samples): runs as soon as sampling ends, to keep them before anything else can
         fail.
@@ -180,7 +184,8 @@ def sample_with_model(
         oracles = draw_oracles(problem, sampler,
                                chat[0].profile.params(chat[0].options, options.oracles))
     tests: list[TestCase] = []
-    if options.model_tests > 0 and chat:
+    # Only the dual ranker reads them: drawing them for another would spend tokens for nothing.
+    if options.model_tests > 0 and chat and options.selection.ranker == "dual":
         tests = draw_tests(problem, sampler,
                            chat[0].profile.params(chat[0].options, options.model_tests))
     return ModelSamples(streamed.samples, streamed.example_results, model_inputs, oracles,

@@ -224,11 +224,14 @@ def test_model_written_tests_outrank_a_bigger_wrong_cluster(pool, problems_dir):
     problem = load_problem(problems_dir / "max-of-list")
     # The reply after the "```input" prefix: three right tests whose maximum comes last, one
     # the model got wrong (nobody passes it), the example's own input (dropped), one input out
-    # of range (never run once the ranges are read), one cut off by the token limit.
+    # of range (never run once the ranges are read), the first again, one cut off by the token
+    # limit.
     reply = ("3\n1 2 9\n```\n```output\n9\n```\n```input\n2\n4 6\n```\n```output\n6\n```\n"
              "```input\n4\n1 1 1 5\n```\n```output\n5\n```\n```input\n2\n5 1\n```\n"
              "```output\n4\n```\n```input\n5\n1 7 3 7 2\n```\n```output\n7\n```\n"
-             "```input\n2\n1 10000000000\n```\n```output\n10000000000\n```\n```input\n3\n1")
+             "```input\n2\n1 10000000000\n```\n```output\n10000000000\n```\n"
+             "```input\n3\n1 2 9\n```\n```output\n9 \n```\n"  # the first again: counts once
+             "```input\n3\n1")
     sampler = ScriptedSampler([(reply, False)])
     params = GenerationParams(n=1, temperature=0.5, top_p=0.95, max_tokens=300, stop=("\n```",))
     tests = draw_tests(problem, sampler, params)
@@ -237,8 +240,12 @@ def test_model_written_tests_outrank_a_bigger_wrong_cluster(pool, problems_dir):
     assert parse_tests("```input\n1\n```\n```output\n") == []  # no answer: no test
     chat = test_messages(problem)
     assert problem.statement in chat[1]["content"]
-    assert all(case.output.decode().strip() not in chat[1]["content"]
-               for case in problem.hidden if len(case.output) > 3)
+    # A hidden test marked so that any trace of it in the prompt shows.
+    from solver.problem import TestCase
+    marked = replace(problem, hidden=[*problem.hidden,
+                                      TestCase("secret/marked", b"1\n73310\n", b"73311\n")])
+    assert not any(mark in message["content"] for message in test_messages(marked)
+                   for mark in ("73310", "73311"))
 
     drawn = samples_of(BUT_LAST, BUT_LAST, BUT_LAST, RIGHT)
     options = SelectionOptions(generated_inputs=20, check_constraints=True)

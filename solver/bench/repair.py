@@ -71,10 +71,10 @@ def arm_run(result: SolveResult, seconds: float) -> ArmRun:
 def run_pair(problem, sampler: Sampler, executor: Executor, options: SolveOptions,
              repair: RepairOptions, cache_base: Path) -> dict[str, ArmRun]:
     """Both arms on one problem, paired through one private cache."""
-    # No model-written generators or oracles: every token counted went to a solution, and
+    # No model-written generators, oracles or tests: every token counted went to a solution, and
     # both arms rank alike.
     repair_options = replace(options, repair=repair, token_budget=None, use_cache=True,
-                             cache_base=cache_base, generators=0, oracles=0)
+                             cache_base=cache_base, generators=0, oracles=0, model_tests=0)
     started = time.perf_counter()
     repaired = solve_problem(problem, executor, repair_options, sampler=sampler)
     repair_s = time.perf_counter() - started

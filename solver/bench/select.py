@@ -183,7 +183,7 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
             chosen = replace(chosen, input_rounds=DEFAULT_ROUNDS)
         selections[name] = select(problem, samples, executor, chosen, progress=progress,
                                   example_results=example_results,
-                                  oracles=oracles if name in ("rounds", "tiny") else (),
+                                  oracles=oracles if name == "rounds" else (),
                                   model_tests=model_tests if name == "plain" else ())
         example_results = example_results or selections[name].example_results
     survivors = selections["plain"].survivors

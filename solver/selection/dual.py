@@ -54,8 +54,9 @@ def draw_tests(problem: Problem, sampler: Sampler, params: GenerationParams) -> 
     """Distinct model-written tests (by input and answer), none with an example's input.
 
     params: as the solutions were sampled (n: how many replies to ask for; each may hold
-    several tests), without their stop strings. A test whose input the model answered two
-    ways is kept both ways: each answer is its own vote, as in CodeT.
+    several tests), without their stop strings. One test per distinct (input, answer), the
+    answer's whitespace ignored as the default checker ignores it: an input the model
+    answered two ways is kept both ways, and the same test written twice counts once.
     """
     if params.n <= 0:
         return []
@@ -63,13 +64,14 @@ def draw_tests(problem: Problem, sampler: Sampler, params: GenerationParams) -> 
     # inside the first one.
     params = replace(params, stop=())
     examples = {case.input.strip() for case in problem.examples}
-    seen: set[tuple[bytes, bytes]] = set()
+    seen: set[tuple[bytes, bytes]] = set()  # (input, answer's tokens)
     tests: list[TestCase] = []
     for text, _finished, _tokens in sampler.complete(test_messages(problem), params):
         for data, answer in parse_tests(TEST_PREFIX + text):
-            if data.strip() in examples or (data, answer) in seen:
+            key = (data, b" ".join(answer.split()))
+            if data.strip() in examples or key in seen:
                 continue
-            seen.add((data, answer))
+            seen.add(key)
             tests.append(TestCase(f"model-test/{len(tests)}", data, answer))
     return tests
 

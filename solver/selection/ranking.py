@@ -80,30 +80,42 @@ def rank_clusters(clusters: Sequence[Cluster], ranker: str = "size", *,
     return sorted(clusters, key=lambda c: keys[id(c)])
 
 
+# The signals each ranker orders by, besides size: the only ones decided_by may name for it.
+SIGNALS = {"size": (), "learned": (), "evidence": ("runs-clean",),
+           "agreement": ("agreement",), "oracle": ("oracle", "agreement"),
+           "all": ("runs-clean", "oracle", "agreement"), "dual": ("dual",)}
+
+
 def decided_by(size_order: Sequence[Cluster], ranked: Sequence[Cluster], *,
+               ranker: str | None = None,
                oracle: Mapping[int, float] | None = None,
                dual: Mapping[int, float] | None = None) -> str | None:
     """Which signal put the rank-1 cluster first: "runs-clean" when a cluster with a better
     clean share displaced the biggest, "oracle" when one agreeing more with the oracles did,
-    "dual" when one with a higher dual score did,
-    "agreement" when agreement chose among the biggest,
-    "size" when the biggest is bigger than the next, "single" when there is one cluster, "tie"
-    when equal sizes were ordered by failures and time; None: no clusters."""
+    "dual" when one with a higher dual score did, "agreement" when agreement chose among the
+    biggest, "size" when the biggest is bigger than the next, "single" when there is one
+    cluster, "tie" when equal sizes were ordered by failures and time; None: no clusters.
+
+    ranker: the ranker that made `ranked`: only its signals (SIGNALS) are named (None: any). A
+    signal the ranker does not use may still favour its choice, but did not decide it.
+    """
     if not ranked:
         return None
     if len(ranked) == 1:
         return "single"
+    used = SIGNALS.get(ranker, ()) if ranker is not None else (
+        "runs-clean", "oracle", "dual", "agreement")
     top, biggest = ranked[0], size_order[0]
-    if top.clean_share > biggest.clean_share:
+    if "runs-clean" in used and top.clean_share > biggest.clean_share:
         return "runs-clean"
     shares = oracle or {}
-    if shares.get(id(top), 1.0) > shares.get(id(biggest), 1.0):
+    if "oracle" in used and shares.get(id(top), 1.0) > shares.get(id(biggest), 1.0):
         return "oracle"
     scores = dual or {}
-    if scores.get(id(top), 0.0) > scores.get(id(biggest), 0.0):
+    if "dual" in used and scores.get(id(top), 0.0) > scores.get(id(biggest), 0.0):
         return "dual"
-    if top is not biggest or (top.size == size_order[1].size
-                              and _agreement_decided(size_order, ranked)):
+    if "agreement" in used and (top is not biggest or (
+            top.size == size_order[1].size and _agreement_decided(size_order, ranked))):
         return "agreement"
     return "size" if biggest.size > size_order[1].size else "tie"
 

@@ -101,8 +101,9 @@ class Stats:
     rounds_out_of_time: bool = False  # the round_seconds budget ended them
     model_tests: int = 0  # model-written tests run (valid, not an example: dual.py)
     clusters: int = 0
-    # Which signal put rank 1 first (ranking.decided_by): size, runs-clean, tie, single;
-    # "learned" when the learned ranker put another cluster than the biggest first.
+    # Which signal put rank 1 first (ranking.decided_by): size, tie, single, or the ranker's
+    # own signal (runs-clean, oracle, dual, agreement); "learned" when the learned ranker put
+    # another cluster than the biggest first.
     decided_by: str | None = None
 
 
@@ -273,7 +274,7 @@ def select(
         ranked, _ = rank_learned(clusters, options.learned, oracle=shares,
                                  origins=sample_origins(survivors, by_index))
         stats.decided_by = "learned" if ranked[0].signature != clusters[0].signature \
-            else decided_by(clusters, clusters, oracle=shares)
+            else decided_by(clusters, clusters, ranker="size")
         # The clusters are copies: oracle shares move over by signature.
         if shares is not None:
             by_signature = {c.signature: shares[id(c)] for c in clusters if id(c) in shares}
@@ -281,7 +282,8 @@ def select(
                       if c.signature in by_signature}
     else:
         ranked = rank_clusters(clusters, options.ranker, oracle=shares, dual=dual)
-        stats.decided_by = decided_by(clusters, ranked, oracle=shares, dual=dual)
+        stats.decided_by = decided_by(clusters, ranked, ranker=options.ranker, oracle=shares,
+                                      dual=dual)
     clusters = ranked
     chosen = [
         ChosenProgram(

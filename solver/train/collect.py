@@ -99,7 +99,7 @@ def collect_rows(
     """
     rows: list[Row] = []
     notes: list[str] = []
-    plain = replace(options, generators=0, oracles=0,
+    plain = replace(options, generators=0, oracles=0, model_tests=0,
                     repair=replace(options.repair, rounds=0), token_budget=None)
     for source in sources:
         path = rows_cache_path(cache_parts(source, plain))

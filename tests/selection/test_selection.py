@@ -450,3 +450,24 @@ def test_oracle_agreement_puts_the_cluster_the_brute_force_confirms_first() -> N
     assert decided_by(by_size, ranked, oracle=shares) == "oracle"
     assert rank_clusters(by_size, "oracle") == by_size  # no oracle: no evidence, size stands
     assert oracle_shares(by_size, [[None, None, None]]) == {}
+
+
+def test_decided_by_names_only_the_signals_of_the_ranker_that_ranked() -> None:
+    from solver.selection.dual import dual_scores
+    from solver.selection.ranking import decided_by, rank_clusters
+
+    # The biggest cluster times out once; the smaller one runs clean and passes both tests.
+    big, right = Candidate(prog("big"), [0, 1, 2]), Candidate(prog("right"), [3])
+    results = {big.key: [ok(b"1"), fail(Verdict.TLE)], right.key: [ok(b"2"), ok(b"2")]}
+    by_size = cluster_programs([big, right], results, FLAGS)
+    dual = dual_scores(by_size, {id(by_size[1]): 2})
+    assert dual == {id(by_size[0]): 0.0, id(by_size[1]): 2.0}
+    ranked = rank_clusters(by_size, "dual", dual=dual)
+    assert ranked[0].representative == right
+    assert decided_by(by_size, ranked, dual=dual) == "runs-clean"  # any signal: the first found
+    assert decided_by(by_size, ranked, ranker="dual", dual=dual) == "dual"
+    # Evidence ranks the same cluster first; the tests it also passed did not decide that.
+    by_evidence = rank_clusters(by_size, "evidence")
+    assert decided_by(by_size, by_evidence, ranker="evidence", dual=dual) == "runs-clean"
+    assert decided_by(by_size, by_size, ranker="agreement", dual=dual) == "size"
+    assert rank_clusters(by_size, "dual", dual={}) == by_size  # no tests passed: size
