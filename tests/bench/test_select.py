@@ -107,7 +107,7 @@ def test_bench_select_on_a_labelled_problem_agrees_with_batch(pool, tmp_path: Pa
     report = benchmark_selection([(key, BENCH / key)], LABELLED, pool)
     assert set(report["arms"]) == set(ARMS)
     for arm in report["arms"].values():
-        assert set(arm) == {"solved_at_1", "solved_at_10", "ci95"}
+        assert set(arm) == {"solved_at_1", "solved_at_10", "ci95", "vs_size"}
         low, high = arm["ci95"]
         assert 0.0 <= low <= arm["solved_at_1"] <= high <= 1.0
     [row] = report["problems"]
