@@ -1,0 +1,3 @@
+s = input().strip()
+vowels = "aeiouy"
+print(sum(1 for c in s if c in vowels))

@@ -1,0 +1,2 @@
+n = int(input())
+print(int(n ** 2.0))

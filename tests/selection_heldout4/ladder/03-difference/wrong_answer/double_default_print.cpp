@@ -1,0 +1,7 @@
+#include <iostream>
+using namespace std;
+int main() {
+    double a, b;
+    cin >> a >> b;
+    cout << a - b << endl;
+}

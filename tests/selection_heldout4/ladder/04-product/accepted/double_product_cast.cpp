@@ -1,0 +1,7 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main() {
+    double a, b;
+    cin >> a >> b;
+    cout << (long long)(a * b) << endl;
+}

@@ -1,0 +1,2 @@
+name = input().strip().capitalize()
+print("Hello, " + name + "!")

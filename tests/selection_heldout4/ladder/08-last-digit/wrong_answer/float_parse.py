@@ -1,0 +1,2 @@
+n = float(input())
+print(int(n % 10))

@@ -1,0 +1,7 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main() {
+    long long n;
+    cin >> n;
+    cout << (n < 0 ? -n : n) << "\n";
+}

@@ -1,0 +1,7 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main() {
+    double n;
+    cin >> n;
+    cout << fabs(n) << endl;
+}

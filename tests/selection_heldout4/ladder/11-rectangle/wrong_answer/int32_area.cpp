@@ -1,0 +1,3 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main(){ int w,h; cin>>w>>h; int area=w*h; int per=2*(w+h); cout<<area<<" "<<per<<"\n"; }

@@ -1,0 +1,2 @@
+n = int(input())
+print("positive" if n >= 0 else "negative")

@@ -1,0 +1,2 @@
+a, b = map(int, input().split())
+print("YES" if a % b == 0 else "NO")

@@ -1,0 +1,3 @@
+n = int(input())
+a = input().split()
+print(max(a))

@@ -1,0 +1,6 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main(){
+    int a, b; cin >> a >> b;
+    cout << (a + b + abs(a - b)) / 2 << "\n";
+}

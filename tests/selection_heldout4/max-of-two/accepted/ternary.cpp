@@ -1,0 +1,6 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main(){
+    long long a, b; cin >> a >> b;
+    cout << (a > b ? a : b) << "\n";
+}

@@ -1,0 +1,6 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main(){
+    float a, b; cin >> a >> b;
+    cout << a + b << "\n";
+}
