@@ -159,7 +159,8 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     """Select once on the problem's labelled programs, judge every survivor once, score each arm.
 
     programs: the folder of this problem's programs (any layout; every source file is a sample).
-    options: the selection's inputs (None: SelectionOptions(), what `solve` uses by default).
+    options: the selection's inputs (None: SelectionOptions(), AlphaCode's plain batch; each
+        input set overrides its own fields).
     learned: the learned arm's model; scored only when the problem is not one it was trained on.
     write_tests: a model writing tests with expected outputs for the dual arm (statement only).
     progress(stage, done, total): passed on to the sandbox stages.

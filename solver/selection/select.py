@@ -30,7 +30,10 @@ from solver.selection.tiny import tiny_inputs
 
 @dataclass(frozen=True)
 class SelectionOptions:
-    """How survivors are told apart and how many are kept. Defaults follow AlphaCode's shape."""
+    """How survivors are told apart and how many are kept. Defaults follow AlphaCode's shape
+    (one batch of mutated inputs, clusters by size); the shipped configuration
+    (configs/default.yaml) turns on what won its A/B on held-out problems: the statement's
+    ranges, input rounds and the agreement ranker (README: "Telling wrong programs apart")."""
 
     top_k: int = 10  # how many programs to print or submit
     generated_inputs: int = 30  # mutated example inputs the survivors are clustered on
