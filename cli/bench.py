@@ -450,25 +450,19 @@ def print_arms(arms: dict) -> None:
 
 
 def tests_writer(defaults, replies: int):
-    """problem -> the configured model's tests for it (selection/dual.py), drawn as `solve`
-    draws them with `model_tests: replies`: the first chat profile of the mix, the first
-    temperature of the mix (else `temperature`), seed 0."""
+    """problem -> the configured model's tests for it, drawn as `solve` draws them with
+    `model_tests: replies` (solver.solve.model_written_tests), seed 0."""
     from dataclasses import replace
 
     from solver.sampling.profiles import mix_profiles
-    from solver.selection.dual import draw_tests
-    from solver.solve import open_model, solve_options
+    from solver.solve import model_written_tests, open_model, solve_options
 
-    options = solve_options(defaults, seed=0)
-    chat = [profile for profile in mix_profiles(options.sampling.profile)
-            if profile.kind == "chat"]
-    if not chat:
+    options = replace(solve_options(defaults, seed=0), model_tests=replies)
+    if not any(profile.kind == "chat" for profile in mix_profiles(options.sampling.profile)):
         raise CliError(f"profile {options.sampling.profile!r} has no chat profile: the model "
                        "cannot be asked for tests", EXIT_INPUT)
-    temperature = (options.temperature_mix or (options.sampling.temperature,))[0]
-    params = chat[0].params(replace(options.sampling, temperature=temperature), replies)
     sampler = open_model(options)
-    return lambda problem: draw_tests(problem, sampler, params)
+    return lambda problem: model_written_tests(problem, sampler, options)
 
 
 def print_select_report(report: dict) -> None:

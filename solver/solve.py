@@ -21,7 +21,7 @@ from solver.repair.loop import sample_and_repair
 from solver.run.examples import Progress
 from solver.run.stream import StreamProgress, sample_mix
 from solver.sampling.engine import EngineOptions
-from solver.sampling.mix import sampling_streams
+from solver.sampling.mix import SamplingStream, sampling_streams
 from solver.sampling.profiles import mix_profiles
 from solver.sampling.samplers import open_sampler
 from solver.sampling.types import Sample, Sampler, SamplingOptions
@@ -183,13 +183,28 @@ def sample_with_model(
     if options.oracles > 0 and chat:
         oracles = draw_oracles(problem, sampler,
                                chat[0].profile.params(chat[0].options, options.oracles))
-    tests: list[TestCase] = []
     # Only the dual ranker reads them: drawing them for another would spend tokens for nothing.
-    if options.model_tests > 0 and chat and options.selection.ranker == "dual":
-        tests = draw_tests(problem, sampler,
-                           chat[0].profile.params(chat[0].options, options.model_tests))
+    tests = model_written_tests(problem, sampler, options, streams) \
+        if options.selection.ranker == "dual" else []
     return ModelSamples(streamed.samples, streamed.example_results, model_inputs, oracles,
                         tests, streamed.progress.sampling_s, streamed.progress.feedback_s)
+
+
+def model_written_tests(problem: Problem, sampler: Sampler, options: SolveOptions,
+                        streams: Sequence[SamplingStream] | None = None) -> list[TestCase]:
+    """options.model_tests replies of tests with expected outputs (selection/dual.py), asked as
+    the mix's first chat stream samples (its profile and temperature); none without a chat
+    profile. streams: the problem's sampling streams, when already made."""
+    if options.model_tests <= 0:
+        return []
+    if streams is None:
+        streams = sampling_streams(problem, options.sampling,
+                                   temperature_mix=options.temperature_mix, use_cache=False)
+    chat = [stream for stream in streams if stream.profile.kind == "chat"]
+    if not chat:
+        return []
+    return draw_tests(problem, sampler, chat[0].profile.params(chat[0].options,
+                                                               options.model_tests))
 
 
 @dataclass

@@ -35,7 +35,7 @@ from solver.sampling.folder import programs_folder_for, samples_from_folder
 from solver.selection.clustering import Cluster
 from solver.selection.ranking import choose_top, rank_clusters, rank_keys
 from solver.selection.scorer import LearnedRanker, rank_learned
-from solver.selection.select import SelectionOptions, select
+from solver.selection.select import Selection, SelectionOptions, select
 from solver.train.data import problem_name
 
 # Input sets the clusters are formed on, as SelectionOptions fields: "plain" is selection as it
@@ -194,20 +194,9 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
     at_1, at_10 = random_expectation([(c.weight, c.key in correct_keys) for c in survivors])
     arms = {"random": {"solved_at_1": at_1, "solved_at_10": at_10}}
     for arm, (input_set, ranker) in RANKED_ARMS.items():
-        clusters = selections[input_set].clusters
-        oracle = selections[input_set].oracle
-        ranked = rank_clusters(clusters, ranker, oracle=oracle)
-        _, solved_10 = solved_in_order(ranked, correct_keys)
-        keys = rank_keys(clusters, ranker, oracle=oracle)
-        arms[arm] = {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
-                     "solved_at_10": float(solved_10)}
+        arms[arm] = ranked_arm(selections[input_set], ranker, correct_keys)
     if write_tests is not None:
-        plain = selections["plain"]
-        ranked = rank_clusters(plain.clusters, "dual", dual=plain.dual)
-        _, solved_10 = solved_in_order(ranked, correct_keys)
-        keys = rank_keys(plain.clusters, "dual", dual=plain.dual)
-        arms[DUAL_ARM] = {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
-                          "solved_at_10": float(solved_10)}
+        arms[DUAL_ARM] = ranked_arm(selections["plain"], "dual", correct_keys)
     trained_on = None
     if learned is not None:
         trained_on = problem_name(key) in learned.model.trained_on
@@ -226,15 +215,29 @@ def score_problem(key: str, folder: Path, programs: Path, executor: Executor, *,
                          arms=arms)
 
 
-def learned_arm(clusters: Sequence[Cluster], learned: LearnedRanker, correct_keys: set[str]
-                ) -> dict[str, float]:
-    """The learned ranker's solved@1 (an expectation over clusters tied on its probability) and
-    solved@10 over these clusters."""
-    ranked, scores = rank_learned(clusters, learned)
+def order_scores(ranked: Sequence[Cluster], keys: dict[int, tuple], correct_keys: set[str]
+                 ) -> dict[str, float]:
+    """One order's solved@1 (an expectation over the clusters tied with the first on `keys`)
+    and solved@10."""
     _, solved_10 = solved_in_order(ranked, correct_keys)
-    keys = {id(c): (-scores[c.representative.key],) for c in ranked}
     return {"solved_at_1": tied_solved_at_1(ranked, keys, correct_keys),
             "solved_at_10": float(solved_10)}
+
+
+def ranked_arm(selection: Selection, ranker: str, correct_keys: set[str]) -> dict[str, float]:
+    """A ranker's scores over one input set's clusters, with the evidence that set gathered
+    (oracle agreement, dual scores; each ranker reads only its own)."""
+    evidence = {"oracle": selection.oracle, "dual": selection.dual}
+    return order_scores(rank_clusters(selection.clusters, ranker, **evidence),
+                        rank_keys(selection.clusters, ranker, **evidence), correct_keys)
+
+
+def learned_arm(clusters: Sequence[Cluster], learned: LearnedRanker, correct_keys: set[str]
+                ) -> dict[str, float]:
+    """The learned ranker's scores over these clusters (ties: equal probabilities)."""
+    ranked, scores = rank_learned(clusters, learned)
+    return order_scores(ranked, {id(c): (-scores[c.representative.key],) for c in ranked},
+                        correct_keys)
 
 
 def summarise_arms(scores: Sequence[ProblemScores], arms: Sequence[str] = ARMS
